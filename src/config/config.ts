@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { envSchema, isLoopbackHost, type Env } from './env.js';
+import { productionProblems } from './production-checks.js';
+
+/** The validated, resolved configuration every entry point runs on. */
+export interface Config {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  dataDir: string;
+  publicUrl: string;
+  /** Server secret for HMACs (CSRF tokens); from LABMATE_SECRET, or generated once per data dir outside production. */
+  secret: string;
+  signupMode: 'open' | 'invite' | 'closed';
+  betaKey: string | undefined;
+  corsOrigins: string[];
+  /** Cookies get `Secure` and the `__Host-` prefix unless the app is plain http on loopback. */
+  secureCookies: boolean;
+  trustProxy: boolean | string;
+  tls: { certFile: string; keyFile: string } | undefined;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  rateLimit: { enabled: boolean; max: number; authMax: number };
+  bodyLimitBytes: number;
+  shutdownGraceMs: number;
+}
+
+/** Raised when the environment is invalid; `problems` has one line per bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  return value;
+}
+
+function loadOrCreateDevSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'dev-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+    return secret;
+  }
+}
+
+/** Validates the environment and resolves defaults; throws ConfigError naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const problems = env.NODE_ENV === 'production' ? productionProblems(env) : [];
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const loopback = isLoopbackHost(env.HOST);
+  const tls = env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE } : undefined;
+  const urlHost = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  const publicUrl = (env.LABMATE_PUBLIC_URL ?? `${tls ? 'https' : 'http'}://${urlHost}:${env.PORT}`).replace(/\/+$/, '');
+  const dataDir = path.resolve(env.LABMATE_DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    dataDir,
+    publicUrl,
+    secret: env.LABMATE_SECRET ?? loadOrCreateDevSecret(dataDir),
+    signupMode: env.LABMATE_SIGNUP ?? (loopback ? 'open' : 'invite'),
+    betaKey: env.LABMATE_BETA_KEY,
+    corsOrigins: (env.LABMATE_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    secureCookies: publicUrl.startsWith('https://') || !loopback,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    tls,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    rateLimit: { enabled: env.LABMATE_RATE_LIMIT, max: env.LABMATE_RATE_LIMIT_MAX, authMax: env.LABMATE_AUTH_RATE_LIMIT_MAX },
+    bodyLimitBytes: env.LABMATE_BODY_LIMIT_MB * 1024 * 1024,
+    shutdownGraceMs: env.LABMATE_SHUTDOWN_GRACE_MS,
+  };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** True when a bind address only accepts connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
+}
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive');
+
+/** Every environment variable LabMate reads, with its default; names follow DESIGN.md §12. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LABMATE_DATA_DIR: z.string().min(1).default('./data'),
+  LABMATE_PUBLIC_URL: z.url({ message: 'must be an absolute http(s) URL' }).optional(),
+  LABMATE_SECRET: z.string().optional(),
+  LABMATE_SIGNUP: z.enum(['open', 'invite', 'closed']).optional(),
+  LABMATE_BETA_KEY: z.string().min(1).optional(),
+  LABMATE_CORS_ORIGINS: z.string().optional(),
+  LABMATE_RATE_LIMIT: booleanFlag.default(true),
+  LABMATE_RATE_LIMIT_MAX: positiveInt.default(300),
+  LABMATE_AUTH_RATE_LIMIT_MAX: positiveInt.default(20),
+  LABMATE_BODY_LIMIT_MB: positiveInt.default(1),
+  LABMATE_SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+  TRUST_PROXY: z.string().optional(),
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  S3_ENDPOINT: z.string().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  LABMATE_AI_BASE_URL: z.url().optional(),
+  LABMATE_AI_API_KEY: z.string().optional(),
+  LABMATE_AI_MODEL: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;

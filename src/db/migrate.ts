@@ -1,0 +1,19 @@
+import { Migrator, type MigrationResultSet } from 'kysely';
+import type { DatabaseHandle } from './database.js';
+import { allMigrations } from './migrations/index.js';
+
+/** Applies every pending migration; throws with the failing migration's name when one fails. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const migrations = allMigrations(handle.dialect);
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  const failed = result.results?.find((r) => r.status === 'Error');
+  if (result.error || failed) {
+    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

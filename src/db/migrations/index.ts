@@ -1,0 +1,9 @@
+import type { DialectMigration, MigrationDialect } from './types.js';
+import { platformMigration } from './0001-platform.js';
+
+/** Every migration in order; later issues append theirs here. Names never change once released. */
+export function allMigrations(dialect: MigrationDialect): Record<string, DialectMigration> {
+  return {
+    '0001-platform': platformMigration(dialect),
+  };
+}

@@ -1,0 +1,94 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Timestamps are ISO-8601 UTC strings on both dialects (text on SQLite, timestamptz read back as ISO on PostgreSQL). */
+export type Timestamp = string;
+
+export type Role = 'student' | 'admin';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  role: Role;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface InvitesTable {
+  id: string;
+  code: string;
+  max_uses: number;
+  use_count: Generated<number>;
+  expires_at: Timestamp | null;
+  created_by: string | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface InviteUsesTable {
+  invite_id: string;
+  user_id: string;
+  used_at: Timestamp;
+}
+
+export type OneTimeTokenPurpose = 'admin-setup' | 'set-password';
+
+export interface OneTimeTokensTable {
+  id: string;
+  token_hash: string;
+  purpose: OneTimeTokenPurpose;
+  user_id: string | null;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  blocked_until: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  occurred_at: Timestamp;
+  event: string;
+  user_id: string | null;
+  actor_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: string | null;
+}
+
+/** The whole database as Kysely sees it. */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  invites: InvitesTable;
+  invite_uses: InviteUsesTable;
+  one_time_tokens: OneTimeTokensTable;
+  auth_throttle: AuthThrottleTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type InviteRow = Selectable<InvitesTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type OneTimeTokenRow = Selectable<OneTimeTokensTable>;

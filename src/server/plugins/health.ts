@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { z } from 'zod';
+
+/** A dependency /readyz checks; throws (or rejects) when it is not usable. */
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Adds a dependency to /readyz (storage, queue, sandbox and AI register theirs). */
+    addReadinessCheck(check: ReadinessCheck): void;
+  }
+}
+
+const CHECK_TIMEOUT_MS = 3_000;
+
+const readinessSchema = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  checks: z.record(z.string(), z.object({ ok: z.boolean(), error: z.string().optional() })),
+});
+
+async function runCheck(check: ReadinessCheck): Promise<{ ok: boolean; error?: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      check.check(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      }),
+    ]);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** /healthz (the process answers) and /readyz (every dependency answers; 503 naming each one that does not). */
+export const healthPlugin = fp(
+  async (app: FastifyInstance) => {
+    const checks: ReadinessCheck[] = [];
+    app.decorate('addReadinessCheck', (check: ReadinessCheck) => {
+      checks.push(check);
+    });
+    app.addReadinessCheck({ name: 'database', check: () => app.labmate.database.ping() });
+    const { redis } = app.labmate;
+    if (redis) {
+      app.addReadinessCheck({
+        name: 'redis',
+        check: async () => {
+          await redis.ping();
+        },
+      });
+    }
+
+    app.get(
+      '/healthz',
+      { config: { auth: 'public' }, schema: { summary: 'Liveness: the process answers', tags: ['operations'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+      async (_request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return { status: 'ok' as const };
+      },
+    );
+
+    app.get(
+      '/readyz',
+      {
+        config: { auth: 'public' },
+        schema: { summary: 'Readiness: every dependency answers', tags: ['operations'], response: { 200: readinessSchema, 503: readinessSchema } },
+      },
+      async (_request, reply) => {
+        const results = await Promise.all(checks.map(async (check) => [check.name, await runCheck(check)] as const));
+        const ready = results.every(([, result]) => result.ok);
+        reply.code(ready ? 200 : 503).header('cache-control', 'no-store');
+        return { status: ready ? ('ready' as const) : ('unavailable' as const), checks: Object.fromEntries(results) };
+      },
+    );
+  },
+  { name: 'health' },
+);
