@@ -20,7 +20,7 @@ export async function startSession(
   const now = deps.clock();
   const sessions = sessionsRepository(deps.db);
   if (input.previousToken) {
-    const previous = await sessions.findActive(hashToken(input.previousToken), now.toISOString(), '');
+    const previous = await sessions.findActive(hashToken(input.previousToken), now.toISOString(), new Date(0).toISOString());
     if (previous) await sessions.revoke(previous.userId, previous.sessionId, now.toISOString());
   }
   const token = newToken();

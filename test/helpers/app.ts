@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import type { Clock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { Dialect } from '../../src/db/database.js';
+import { buildApp } from '../../src/server/app.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
+
+/** A test secret: long and random-looking, never used outside tests. */
+export const TEST_SECRET = 'test-only-7Qm2vX9kLp4Rz8Nw3Jt6Yb1Hc5Fd0Gs';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  redis: Redis | undefined;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  dialect?: Dialect;
+  clock?: Clock;
+  env?: Record<string, string>;
+  /** Use the Redis of REDIS_URL for rate limits (when set). */
+  redis?: boolean;
+}
+
+/** Builds the real app over a fresh database; HTTP goes through `inject`. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options.dialect ?? 'sqlite');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LABMATE_SECRET: TEST_SECRET,
+    LABMATE_DATA_DIR: database.dataDir,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const redis = options.redis && process.env.REDIS_URL ? new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+  const app = await buildApp({
+    config,
+    database: database.handle,
+    logger: pino({ level: 'silent' }),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(redis ? { redis } : {}),
+  });
+  return {
+    app,
+    database,
+    redis,
+    close: async () => {
+      await app.close();
+      await redis?.quit();
+      await database.dispose();
+    },
+  };
+}
