@@ -62,6 +62,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     cookies: cookiePolicy(config.secureCookies),
     accounts: { db: database.db, clock },
   });
+  // Echo the request id before any other hook can fail, so every answer carries it.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON (and multipart where a route says so); plain text bodies are a 415.

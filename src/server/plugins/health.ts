@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
+import { withProblems } from '../problem-schema.js';
 
 /** A dependency /readyz checks; throws (or rejects) when it is not usable. */
 export interface ReadinessCheck {
@@ -59,7 +60,7 @@ export const healthPlugin = fp(
 
     app.get(
       '/healthz',
-      { config: { auth: 'public' }, schema: { summary: 'Liveness: the process answers', tags: ['operations'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+      { config: { auth: 'public' }, schema: { summary: 'Liveness: the process answers', tags: ['operations'], response: withProblems({ 200: z.object({ status: z.literal('ok') }) }) } },
       async (_request, reply) => {
         reply.header('cache-control', 'no-store');
         return { status: 'ok' as const };
@@ -70,7 +71,7 @@ export const healthPlugin = fp(
       '/readyz',
       {
         config: { auth: 'public' },
-        schema: { summary: 'Readiness: every dependency answers', tags: ['operations'], response: { 200: readinessSchema, 503: readinessSchema } },
+        schema: { summary: 'Readiness: every dependency answers', tags: ['operations'], response: withProblems({ 200: readinessSchema, 503: readinessSchema }) },
       },
       async (_request, reply) => {
         const results = await Promise.all(checks.map(async (check) => [check.name, await runCheck(check)] as const));

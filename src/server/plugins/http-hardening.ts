@@ -11,7 +11,7 @@ export function isWellFormedRequestId(value: unknown): value is string {
   return typeof value === 'string' && REQUEST_ID.test(value);
 }
 
-/** Security headers, CORS for configured origins only, compression, request-id echo and cache headers. */
+/** Security headers, CORS for configured origins only, compression and cache headers. */
 export const httpHardeningPlugin = fp(
   async (app: FastifyInstance) => {
     const { config } = app.labmate;
@@ -46,7 +46,6 @@ export const httpHardeningPlugin = fp(
     await app.register(compress, { threshold: 1024 });
 
     app.addHook('onRequest', async (request, reply) => {
-      reply.header('x-request-id', request.id);
       if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     });
   },

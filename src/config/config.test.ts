@@ -1,0 +1,78 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const dataDir = () => mkdtempSync(path.join(tmpdir(), 'labmate-config-'));
+const strongSecret = 'Zx8!qP2#vL5@nR7$wT1%yK4^mB6&cD9*';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('runs on loopback with no configuration, open sign-up and plain-http cookies', () => {
+    const config = loadConfig({ LABMATE_DATA_DIR: dataDir() });
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(3000);
+    expect(config.signupMode).toBe('open');
+    expect(config.secureCookies).toBe(false);
+    expect(config.publicUrl).toBe('http://127.0.0.1:3000');
+    expect(config.secret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('keeps the generated development secret across restarts', () => {
+    const dir = dataDir();
+    expect(loadConfig({ LABMATE_DATA_DIR: dir }).secret).toBe(loadConfig({ LABMATE_DATA_DIR: dir }).secret);
+  });
+
+  it('defaults to invite sign-up and secure cookies on a public bind', () => {
+    const config = loadConfig({ HOST: '0.0.0.0', LABMATE_DATA_DIR: dataDir() });
+    expect(config.signupMode).toBe('invite');
+    expect(config.secureCookies).toBe(true);
+  });
+
+  it('names every bad variable in one message each', () => {
+    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LABMATE_SIGNUP: 'sometimes' });
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/PORT/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL/);
+    expect(problems.join('\n')).toMatch(/LABMATE_SIGNUP/);
+  });
+
+  it('refuses production without a secret or a public https URL', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems.some((p) => p.startsWith('LABMATE_SECRET'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('LABMATE_PUBLIC_URL'))).toBe(true);
+  });
+
+  it('refuses a weak production secret', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', LABMATE_SECRET: 'changeme', LABMATE_PUBLIC_URL: 'https://lab.example' });
+    expect(problems).toEqual([expect.stringMatching(/^LABMATE_SECRET: too weak/)]);
+  });
+
+  it('refuses a public plain-http bind in production unless behind a proxy or TLS', () => {
+    const base = { NODE_ENV: 'production', LABMATE_SECRET: strongSecret, LABMATE_PUBLIC_URL: 'https://lab.example', HOST: '0.0.0.0' };
+    expect(problemsOf(base)).toEqual([expect.stringMatching(/^HOST: .*plain http/)]);
+    expect(problemsOf({ ...base, TRUST_PROXY: 'true' })).toEqual([]);
+    expect(problemsOf({ ...base, TLS_CERT_FILE: '/c.pem', TLS_KEY_FILE: '/k.pem' })).toEqual([]);
+  });
+
+  it('accepts a complete production configuration', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      LABMATE_SECRET: strongSecret,
+      LABMATE_PUBLIC_URL: 'https://lab.example',
+      LABMATE_DATA_DIR: dataDir(),
+    });
+    expect(config.secureCookies).toBe(true);
+    expect(config.secret).toBe(strongSecret);
+  });
+});
