@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function labmate(args: string[], env: Record<string, string> = {}, input?: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the labmate command', () => {
+  it('lists its commands with --help', () => {
+    const result = labmate(['--help']);
+    expect(result.status).toBe(0);
+    for (const command of ['serve', 'migrate', 'user']) expect(result.stdout).toContain(command);
+  });
+
+  it('refuses an unknown command with a usage error', () => {
+    const result = labmate(['frobnicate']);
+    expect(result.status).toBe(64);
+    expect(result.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('refuses to serve in production with no configuration, naming what is missing', () => {
+    const result = labmate(['serve'], { NODE_ENV: 'production', LABMATE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lm-cli-')) });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain('LABMATE_SECRET');
+    expect(result.stderr).toContain('LABMATE_PUBLIC_URL');
+  });
+
+  it('migrates, then creates users with a password from stdin or a one-time link', () => {
+    const env = { LABMATE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lm-cli-')), LOG_LEVEL: 'silent' };
+    const migrate = labmate(['migrate'], env);
+    expect(migrate.status).toBe(0);
+    expect(migrate.stdout).toContain('0001-platform');
+    expect(labmate(['migrate'], env).stdout).toContain('up to date');
+
+    const admin = labmate(['user', 'create', '--email', 'Prof@Example.com', '--admin', '--password-stdin'], env, 'a professor passphrase\n');
+    expect(admin.status).toBe(0);
+    expect(admin.stdout).toContain('created admin prof@example.com');
+
+    const student = labmate(['user', 'create', '--email', 'kid@example.com', '--name', 'Kid'], env);
+    expect(student.status).toBe(0);
+    expect(student.stdout).toMatch(/set-password#token=[\w-]{40,}/);
+
+    const duplicate = labmate(['user', 'create', '--email', 'kid@example.com'], env);
+    expect(duplicate.status).toBe(1);
+    expect(duplicate.stderr).toContain('already exists');
+
+    const invite = labmate(['invite', 'create', '--uses', '3'], env);
+    expect(invite.status).toBe(0);
+    expect(invite.stdout.trim()).toMatch(/^[\w-]{16}$/);
+  });
+
+  it('refuses user create without --email', () => {
+    const result = labmate(['user', 'create']);
+    expect(result.status).toBe(64);
+    expect(result.stderr).toContain('--email is required');
+  });
+});
