@@ -11,4 +11,7 @@ export const commands: Record<string, CommandEntry> = {
   migrate: { summary: 'apply database migrations', load: async () => (await import('./migrate.js')).migrateCommand },
   user: { summary: 'manage accounts (user create)', load: async () => (await import('./user.js')).userCommand },
   invite: { summary: 'create sign-up invite codes', load: async () => (await import('./invite.js')).inviteCommand },
+  exec: { summary: 'run a program in the sandbox (or a JSONL batch)', load: async () => (await import('./exec.js')).execCommand },
+  doctor: { summary: 'check the sandbox and language runtimes', load: async () => (await import('./doctor.js')).doctorCommand },
+  parse: { summary: 'list the tasks in a .docx or .pdf lab document', load: async () => (await import('./parse.js')).parseCommand },
 };
