@@ -1,0 +1,17 @@
+/** Languages LabMate can run; '' when a task has none (theory, other) or none could be decided. */
+export type Language = 'python' | 'c' | 'cpp' | 'java' | 'javascript' | 'html' | '';
+
+/** A detected task, exactly the shape of DESIGN.md §3. */
+export interface Task {
+  id: string;
+  label: string;
+  question: string;
+  kind: 'code' | 'theory' | 'other';
+  language: Language;
+  code: string;
+  stdin: string;
+  expectedOutput: string;
+  inputFiles: Array<{ name: string; content: string }>;
+  wantsScreenshot: boolean;
+  anchor: { block: number };
+}
