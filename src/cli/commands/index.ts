@@ -14,5 +14,4 @@ export const commands: Record<string, CommandEntry> = {
   exec: { summary: 'run a program in the sandbox (or a JSONL batch)', load: async () => (await import('./exec.js')).execCommand },
   doctor: { summary: 'check the sandbox and language runtimes', load: async () => (await import('./doctor.js')).doctorCommand },
   parse: { summary: 'list the tasks in a .docx or .pdf lab document', load: async () => (await import('./parse.js')).parseCommand },
-  parse: { summary: 'list the tasks in a .docx or .pdf lab document', load: async () => (await import('./parse.js')).parseCommand },
 };
