@@ -14,4 +14,5 @@ export const commands: Record<string, CommandEntry> = {
   exec: { summary: 'run a program in the sandbox (or a JSONL batch)', load: async () => (await import('./exec.js')).execCommand },
   doctor: { summary: 'check the sandbox and language runtimes', load: async () => (await import('./doctor.js')).doctorCommand },
   parse: { summary: 'list the tasks in a .docx or .pdf lab document', load: async () => (await import('./parse.js')).parseCommand },
+  render: { summary: 'render code screenshots as PNG (themes: idle, vscode, notepad, codeblocks, terminal)', load: async () => (await import('./render.js')).renderCommand },
 };
