@@ -92,6 +92,21 @@ export function composePage(theme: ThemeSpec, ctx: SceneContext, page: PageConte
   return surface;
 }
 
+/** A window with one title bar around a body of the given device-pixel size (white), on the usual backdrop. */
+export function composeWindowFrame(bar: TitleBarSection, bodyWidth: number, bodyHeight: number, scale: number): { surface: Surface; body: { x: number; y: number } } {
+  const margin = px(14, scale);
+  const border = Math.max(1, px(1, scale));
+  const barHeight = px(bar.height, scale);
+  const width = Math.max(bodyWidth, px(320, scale)) + 2 * border;
+  const height = barHeight + bodyHeight + 2 * border;
+  const surface = new Surface(width + 2 * margin, height + 2 * margin, 0xdfe3e8);
+  surface.fillRect(margin, margin, width, height, 0x8c8c8c);
+  surface.fillRect(margin + border, margin + border + barHeight, width - 2 * border, bodyHeight, 0xffffff);
+  const ctx: SceneContext = { file: '', stem: '', user: undefined, language: '', exitCode: null, timeMs: null, lineCount: 0, columns: 0, runtime: undefined, consoleRows: 0, page: 1, pages: 1 };
+  drawTitleBar(surface, bar, margin + border, margin + border, width - 2 * border, barHeight, ctx, scale);
+  return { surface, body: { x: margin + border + Math.floor((width - 2 * border - bodyWidth) / 2), y: margin + border + barHeight } };
+}
+
 function drawWindow(
   surface: Surface,
   window: WindowSpec,
@@ -110,7 +125,7 @@ function drawWindow(
   const innerWidth = width - 2 * border;
   let top = y + border;
   for (const { section, height: h } of sections) {
-    const side = window.sideBar && section.kind !== 'titleBar' ? px(window.sideBar.width, scale) : 0;
+    const side = window.sideBar && section.kind !== 'titleBar' && section.kind !== 'statusBar' ? px(window.sideBar.width, scale) : 0;
     if (side > 0 && window.sideBar) {
       surface.fillRect(innerX, top, side, h, window.sideBar.background);
     }
@@ -120,13 +135,35 @@ function drawWindow(
   if (window.sideBar) drawSideBarIcons(surface, window.sideBar, innerX, y + border + sections[0]!.height, scale);
 }
 
+/** Outline icons in the style of VS Code's activity bar: explorer, search, source control, run, extensions. */
 function drawSideBarIcons(surface: Surface, bar: NonNullable<WindowSpec['sideBar']>, x: number, top: number, scale: number): void {
-  const size = px(20, scale);
-  const left = x + Math.round((px(bar.width, scale) - size) / 2);
-  for (let i = 0; i < 4; i++) {
-    const iconTop = top + px(14 + i * 48, scale);
-    surface.strokeRect(left, iconTop, size, size, bar.iconColor, Math.max(1, px(1.5, scale)));
-  }
+  const stroke = Math.max(1, px(1.5, scale));
+  const c = bar.iconColor;
+  const cx = x + px(bar.width / 2, scale);
+  const s = (v: number): number => px(v, scale);
+  const ring = (ox: number, oy: number, r: number): void => {
+    surface.fillCircle(ox, oy, r, c);
+    surface.fillCircle(ox, oy, r - stroke, bar.background);
+  };
+  let y = top + s(24);
+  surface.strokeRect(cx - s(8), y - s(11), s(14), s(19), c, stroke);
+  surface.strokeRect(cx - s(4), y - s(7), s(14), s(19), c, stroke);
+  surface.fillRect(cx - s(4) + stroke, y - s(7) + stroke, s(14) - 2 * stroke, s(19) - 2 * stroke, bar.background);
+  y += s(48);
+  ring(cx + s(2), y - s(2), s(7));
+  drawLine(surface, cx - s(3), y + s(3), cx - s(9), y + s(9), stroke * 1.3, c);
+  y += s(48);
+  ring(cx - s(5), y - s(8), s(3));
+  ring(cx - s(5), y + s(9), s(3));
+  ring(cx + s(6), y - s(3), s(3));
+  drawLine(surface, cx - s(5), y - s(5), cx - s(5), y + s(6), stroke, c);
+  drawLine(surface, cx + s(6), y, cx - s(4), y + s(6), stroke, c);
+  y += s(48);
+  drawLine(surface, cx - s(6), y - s(9), cx - s(6), y + s(9), stroke, c);
+  drawLine(surface, cx - s(6), y - s(9), cx + s(9), y, stroke, c);
+  drawLine(surface, cx - s(6), y + s(9), cx + s(9), y, stroke, c);
+  y += s(48);
+  for (const [dx, dy] of [[-9, -1], [0, -1], [-9, 8], [2, -11]] as const) surface.strokeRect(cx + s(dx), y + s(dy), s(8), s(8), c, stroke);
 }
 
 function drawSection(surface: Surface, section: Section, x: number, y: number, width: number, height: number, ctx: SceneContext, page: PageContent, scale: number): void {
@@ -242,15 +279,20 @@ function drawTitleBar(surface: Surface, bar: TitleBarSection, x: number, y: numb
     surface.fillRect(x + px(9, scale) + Math.round(size * 0.35), iconTop + Math.round(size * 0.35), Math.round(size * 0.65), Math.round(size * 0.65), bar.icon[1]);
     textLeft = x + px(32, scale);
   }
+  for (const item of bar.menu ?? []) textLeft = drawText(surface, stack, item, textLeft, baseline, bar.color) + px(12, scale);
   const title = bar.title(ctx);
   if (bar.buttons === 'mac') {
     const colors: Rgb[] = [0xff5f57, 0xfebc2e, 0x28c840];
     colors.forEach((color, i) => surface.fillCircle(x + px(18 + i * 20, scale), mid, px(6, scale), color));
     textLeft = x + px(80, scale);
   }
-  const titleWidth = textWidth(stack, title);
-  const titleX = bar.align === 'center' ? Math.max(textLeft, x + Math.round((width - titleWidth) / 2)) : textLeft;
-  drawText(surface, stack, title, titleX, baseline, bar.color);
+  const buttonsWidth = px(bar.buttons === 'windows' ? 150 : bar.buttons === 'gnome' ? 44 : 12, scale);
+  const room = x + width - buttonsWidth - textLeft;
+  const shown = fitText(stack, title, room);
+  const titleWidth = textWidth(stack, shown);
+  const centred = x + Math.round((width - titleWidth) / 2);
+  const titleX = bar.align === 'center' ? Math.min(Math.max(textLeft, centred), x + width - buttonsWidth - titleWidth) : textLeft;
+  drawText(surface, stack, shown, titleX, baseline, bar.color);
   const stroke = Math.max(1, px(1, scale));
   if (bar.buttons === 'windows') {
     const box = px(46, scale);
@@ -269,6 +311,14 @@ function drawTitleBar(surface: Surface, bar: TitleBarSection, x: number, y: numb
     drawLine(surface, cx - r, mid - r, cx + r, mid + r, px(1.5, scale), bar.buttonColor);
     drawLine(surface, cx - r, mid + r, cx + r, mid - r, px(1.5, scale), bar.buttonColor);
   }
+}
+
+/** The text, shortened with an ellipsis if it is wider than `room` pixels. */
+function fitText(stack: ReturnType<typeof uiStack>, text: string, room: number): string {
+  if (textWidth(stack, text) <= room) return text;
+  const chars = [...text];
+  while (chars.length > 0 && textWidth(stack, chars.join('') + '…') > room) chars.pop();
+  return chars.join('') + '…';
 }
 
 function blend(a: Rgb, b: Rgb, t: number): Rgb {

@@ -61,7 +61,7 @@ function consoleRows(section: ConsoleSection, ctx: SceneContext, transcript: Tra
   const chunks = [...section.prelude(ctx), ...transcript.map((s) => ({ text: s.text, role: s.stream })), ...section.epilogue(ctx)];
   for (const chunk of chunks) {
     if ('freshLine' in chunk && chunk.freshLine && !builder.atLineStart) builder.write('\n', section.colors.system);
-    builder.write(chunk.text, section.colors[chunk.role]);
+    builder.write(chunk.text, 'color' in chunk && chunk.color !== undefined ? chunk.color : section.colors[chunk.role]);
   }
   const rows = builder.rows;
   // A final newline leaves the cursor on an empty row; the console shows nothing there.
@@ -71,7 +71,18 @@ function consoleRows(section: ConsoleSection, ctx: SceneContext, transcript: Tra
 
 /** Renders the code and its run in a theme: one PNG, or several when long code continues on further images. */
 export function renderScreenshots(input: ScreenshotInput): Buffer[] {
-  const theme = themeFor(input.theme, input.language);
+  return renderWithTheme(themeFor(input.theme, input.language), input);
+}
+
+/** The laid-out content of a screenshot before drawing: its scene facts and, per image, the rows it shows. */
+export interface ScreenshotPlan {
+  theme: ThemeSpec;
+  scale: number;
+  pages: Array<{ ctx: SceneContext; content: PageContent }>;
+}
+
+/** Lays out code and transcript into image pages: highlighting, tab expansion, wrapping, console text. */
+export function planWithTheme(theme: ThemeSpec, input: Omit<ScreenshotInput, 'theme'>): ScreenshotPlan {
   const scale = input.scale ?? 2;
   if (scale !== 1 && scale !== 2) throw new RangeError('scale must be 1 or 2');
   const file = fileNameFor(input);
@@ -85,9 +96,9 @@ export function renderScreenshots(input: ScreenshotInput): Buffer[] {
   const columns = Math.min(theme.columns.max, Math.max(theme.columns.min, widest + 1));
   const rows: GridRow[] = codeLines.flatMap((cells, i) => wrapLine(cells, columns).map((wrapped, k) => (k === 0 ? { cells: wrapped, lineNumber: i + 1 } : { cells: wrapped })));
   const perPage = input.layout === 'tall' ? Number.POSITIVE_INFINITY : Math.max(1, input.rowsPerPage ?? DEFAULT_ROWS_PER_PAGE);
-  const pages: GridRow[][] = [];
-  for (let start = 0; start < rows.length; start += perPage) pages.push(rows.slice(start, start + perPage));
-  if (pages.length === 0) pages.push([]);
+  const chunks: GridRow[][] = [];
+  for (let start = 0; start < rows.length; start += perPage) chunks.push(rows.slice(start, start + perPage));
+  if (chunks.length === 0) chunks.push([]);
 
   const base: SceneContext = {
     file,
@@ -101,14 +112,24 @@ export function renderScreenshots(input: ScreenshotInput): Buffer[] {
     runtime: input.runtime,
     consoleRows: 0,
     page: 1,
-    pages: pages.length,
+    pages: chunks.length,
   };
   const consoleSection = consoleSectionOf(theme);
   const shown = consoleSection ? consoleRows(consoleSection, base, transcript) : null;
-  return pages.map((codeRows, i) => {
-    const last = i === pages.length - 1;
-    const page: PageContent = { codeRows, consoleRows: last ? shown : null };
-    const ctx: SceneContext = { ...base, consoleRows: shown?.length ?? 0, page: i + 1 };
-    return encodePng(composePage(theme, ctx, page, scale), scale);
-  });
+  const pages = chunks.map((codeRows, i) => ({
+    ctx: { ...base, consoleRows: shown?.length ?? 0, page: i + 1 },
+    content: { codeRows, consoleRows: i === chunks.length - 1 ? shown : null },
+  }));
+  return { theme, scale, pages };
+}
+
+/** Lays out a screenshot in its theme without drawing it (for tests and text previews). */
+export function planScreenshots(input: ScreenshotInput): ScreenshotPlan {
+  return planWithTheme(themeFor(input.theme, input.language), input);
+}
+
+/** Renders with a theme given as data (the named themes, or cards built on them). */
+export function renderWithTheme(theme: ThemeSpec, input: Omit<ScreenshotInput, 'theme'>): Buffer[] {
+  const plan = planWithTheme(theme, input);
+  return plan.pages.map((page) => encodePng(composePage(theme, page.ctx, page.content, plan.scale), plan.scale));
 }

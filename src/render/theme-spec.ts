@@ -38,6 +38,8 @@ export interface ConsoleChunk {
   role: 'system' | 'stdout' | 'stderr' | 'stdin';
   /** Start on a new line unless the cursor already is at the start of one (shell prompts after a run). */
   freshLine?: boolean;
+  /** A colour other than the role's (coloured shell prompts). */
+  color?: Rgb;
 }
 
 export type Padding = { top: number; right: number; bottom: number; left: number };
@@ -54,6 +56,8 @@ export interface TitleBarSection {
   buttonColor: Rgb;
   /** Colours of a small two-tone application icon at the left. */
   icon?: [Rgb, Rgb];
+  /** Menu names drawn in the title bar itself (VS Code on Windows). */
+  menu?: string[];
 }
 
 export interface MenuBarSection {

@@ -1,42 +1,10 @@
-import type { ConsoleSection, SceneContext, Section, ThemeSpec } from '../theme-spec.js';
+import type { Rgb } from '../raster/surface.js';
+import type { ConsoleSection, SceneContext, ThemeSpec } from '../theme-spec.js';
 import { windowsFolder } from './commands.js';
+import { windowsMenuBar, windowsStatusBar, windowsTitleBar } from './windows-chrome.js';
 
-const UI = { family: 'liberation-sans', size: 12 } as const;
 const CODE = { family: 'liberation-mono', size: 13 } as const;
-
-const titleBar = (title: (ctx: SceneContext) => string): Section => ({
-  kind: 'titleBar',
-  height: 30,
-  background: 0xffffff,
-  color: 0x000000,
-  font: UI,
-  align: 'left',
-  title,
-  buttons: 'windows',
-  buttonColor: 0x000000,
-  icon: [0x3776ab, 0xffd43b],
-});
-
-const menuBar = (items: string[]): Section => ({
-  kind: 'menuBar',
-  height: 20,
-  background: 0xffffff,
-  color: 0x000000,
-  font: UI,
-  items,
-  borderBottom: 0xf0f0f0,
-});
-
-const statusBar = (right: (ctx: SceneContext) => string): Section => ({
-  kind: 'statusBar',
-  height: 22,
-  background: 0xf0f0f0,
-  color: 0x000000,
-  font: { family: 'liberation-sans', size: 11 },
-  left: () => '',
-  right,
-  borderTop: 0xd9d9d9,
-});
+const PYTHON_ICON: [Rgb, Rgb] = [0x3776ab, 0xffd43b];
 
 const path = (ctx: SceneContext): string => `${windowsFolder(ctx)}\\${ctx.file}`;
 
@@ -94,19 +62,19 @@ export const idle: ThemeSpec = {
     {
       border: 0x8c8c8c,
       sections: [
-        titleBar((ctx) => `${ctx.file} - ${path(ctx)} (${(ctx.runtime ?? 'Python 3').replace(/^Python\s*/, '')})`),
-        menuBar(['File', 'Edit', 'Format', 'Run', 'Options', 'Window', 'Help']),
+        windowsTitleBar((ctx) => `${ctx.file} - ${path(ctx)} (${(ctx.runtime ?? 'Python 3').replace(/^Python\s*/, '')})`, PYTHON_ICON),
+        windowsMenuBar(['File', 'Edit', 'Format', 'Run', 'Options', 'Window', 'Help']),
         { kind: 'code', font: CODE, lineHeight: 16, background: 0xffffff, padding: { top: 4, right: 8, bottom: 6, left: 6 }, tabSize: 8 },
-        statusBar((ctx) => `Ln: ${ctx.lineCount}   Col: 0`),
+        windowsStatusBar((ctx) => `Ln: ${ctx.lineCount}   Col: 0`),
       ],
     },
     {
       border: 0x8c8c8c,
       sections: [
-        titleBar((ctx) => `IDLE Shell ${(ctx.runtime ?? 'Python 3').replace(/^Python\s*/, '')}`),
-        menuBar(['File', 'Edit', 'Shell', 'Debug', 'Options', 'Window', 'Help']),
+        windowsTitleBar((ctx) => `IDLE Shell ${(ctx.runtime ?? 'Python 3').replace(/^Python\s*/, '')}`, PYTHON_ICON),
+        windowsMenuBar(['File', 'Edit', 'Shell', 'Debug', 'Options', 'Window', 'Help']),
         shell,
-        statusBar((ctx) => `Ln: ${ctx.consoleRows}   Col: 4`),
+        windowsStatusBar((ctx) => `Ln: ${ctx.consoleRows}   Col: 4`),
       ],
     },
   ],
