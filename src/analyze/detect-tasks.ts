@@ -62,7 +62,8 @@ function isHeading(line: Line, label: ParsedLabel | null): boolean {
   if (!text || (label && label.kind !== 'bullet') || line.listLabel) return false;
   const words = text.split(/\s+/).length;
   if (words > 8) return false;
-  return line.headingLevel > 0 || line.bold || /:$/.test(text) || (text === text.toUpperCase() && /\p{Lu}{2}/u.test(text)) || words <= 4;
+  if (line.headingLevel > 0 || line.bold || (text === text.toUpperCase() && /\p{Lu}{2}/u.test(text))) return true;
+  return /^\p{Lu}/u.test(text) && (/:$/.test(text) || (words <= 4 && !/[.,;]$/.test(text)));
 }
 
 /**
@@ -79,7 +80,7 @@ function markCode(lines: Line[], labels: Array<ParsedLabel | null>, headings: Ar
       continue;
     }
     const label = labels[i];
-    const structural = (label && label.kind !== 'bullet' && label.rest && isProse(label.rest)) || (headings[i] !== null && headings[i] !== undefined && !line.codeFormat && codeScore(text) < 0.8);
+    const structural = (label && label.rest && isProse(label.rest)) || (headings[i] !== null && headings[i] !== undefined && !line.codeFormat && codeScore(text) < 0.8);
     if (structural || isOutputMarker(text)) {
       inRun = false;
       continue;
@@ -121,7 +122,7 @@ function depthOf(a: Analysis, i: number): number {
 
 function looksLikeTask(text: string): boolean {
   const t = stripDecoration(text).trim();
-  return TASK_VERB.test(t) || /\?\s*$/.test(t);
+  return TASK_VERB.test(t) || /\?\s*$/.test(t) || /\b(write|wap|develop|create|implement)\b.{0,40}\b(program|application|code)\b/iu.test(t);
 }
 
 /** Collects task starts: strong labels (split into sub-parts where the document asks for that) and list items. */
@@ -181,7 +182,7 @@ function rangeEnd(a: Analysis, start: number, strong: number[], closers: Set<num
     if (!closers.has(j)) continue;
     const kind = a.headings[j];
     if (kind === 'tasks' && !isTaskListInsideStrong(a, start, j)) return j;
-    if (kind === 'skip' && !isWithinFrontOfTask(a, start, j)) return j;
+    if (kind === 'skip' && !isWithinFrontOfTask(a, j)) return j;
     if (kind === 'other' && a.lines[j]!.headingLevel <= ownLevel) return j;
   }
   return a.lines.length;
@@ -194,9 +195,8 @@ function isTaskListInsideStrong(a: Analysis, start: number, j: number): boolean 
 }
 
 /** Objectives or outcomes right under a week or experiment heading are that heading's front matter. */
-function isWithinFrontOfTask(a: Analysis, start: number, j: number): boolean {
-  for (let k = start + 1; k < j; k++) if (a.code[k]) return false;
-  return j - start <= 3 && !/^(viva|conclusion|references?)/i.test(a.lines[j]!.text.trim());
+function isWithinFrontOfTask(a: Analysis, j: number): boolean {
+  return !/^(viva|conclusions?|references?|bibliography|summary)/i.test(a.lines[j]!.text.trim());
 }
 
 const ITEM_KINDS: LabelKind[] = ['number', 'letter', 'roman', 'part', 'bullet'];
@@ -204,6 +204,7 @@ const ITEM_KINDS: LabelKind[] = ['number', 'letter', 'roman', 'part', 'bullet'];
 /** The sub-parts of a strong-labelled task that are tasks of their own, or [] when the task is one unit. */
 function splitChildren(a: Analysis, start: number, end: number): Start[] {
   const items: Start[] = [];
+  const listed: Start[] = [];
   let inTaskList = false;
   let minDepth = Infinity;
   for (let j = start + 1; j < end; j++) {
@@ -212,15 +213,20 @@ function splitChildren(a: Analysis, start: number, end: number): Start[] {
     if (h === 'skip') inTaskList = false;
     const label = a.labels[j];
     if (!label || a.code[j] || !ITEM_KINDS.includes(label.kind) || !label.rest) continue;
-    if (label.kind === 'bullet' && !inTaskList) continue;
     const depth = depthOf(a, j);
-    items.push({ line: j, label, depth: inTaskList ? -1 : depth });
-    if (!inTaskList) minDepth = Math.min(minDepth, depth);
+    if (inTaskList) listed.push({ line: j, label, depth });
+    else if (label.kind !== 'bullet') {
+      items.push({ line: j, label, depth });
+      minDepth = Math.min(minDepth, depth);
+    }
+  }
+  if (listed.length >= 2) {
+    const shallowest = Math.min(...listed.map((s) => s.depth));
+    const kind = listed.find((s) => s.depth === shallowest)!.label.kind;
+    return listed.filter((s) => s.depth === shallowest && s.label.kind === kind);
   }
   const parts = items.filter((s) => s.label.kind === 'part');
   if (parts.length >= 2) return parts;
-  const listed = items.filter((s) => s.depth === -1 && (s.label.kind === 'bullet' || s.label.kind === 'number'));
-  if (listed.length >= 2) return listed.map((s) => ({ ...s, depth: 0 }));
   const top = items.filter((s) => s.depth === minDepth && s.label.kind === items.find((t) => t.depth === minDepth)?.label.kind);
   if (top.length < 2) return [];
   const stem = questionLines(a, start, end).join(' ');
@@ -407,10 +413,10 @@ const squash = (s: string): string => s.toLowerCase().normalize('NFKC').replace(
 function dropDuplicates(drafts: TaskDraft[]): TaskDraft[] {
   const keep = drafts.map(() => true);
   for (let i = 0; i < drafts.length; i++) {
-    const key = squash(drafts[i]!.question).slice(0, 40);
+    const key = squash(drafts[i]!.question).slice(0, 60);
     if (key.length < 12) continue;
     for (let j = i + 1; j < drafts.length; j++) {
-      const other = squash(drafts[j]!.question).slice(0, 40);
+      const other = squash(drafts[j]!.question).slice(0, 60);
       if (other !== key) continue;
       if (!drafts[i]!.code && drafts[j]!.code) keep[i] = false;
       break;

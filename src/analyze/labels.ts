@@ -34,7 +34,7 @@ const LETTER = /^\(?([a-hj-z])[).]\s+/u;
 const ROMAN = /^\(?((?:x|ix|iv|v?i{1,3}|v|vi{1,3}|xi{1,3}))[).]\s+/iu;
 const PART = /^part\s*[-–—]?\s*([a-z]|\d{1,2})\s*[:.\-–—)]\s*/iu;
 const BULLET = /^[•●▪■◦○◆►➢✓✔*·\-–]\s+|^o\s+(?=[A-Z])/u;
-const DECORATION = /^[\s\p{Extended_Pictographic}\u200d\ufe0f•●▪■]+/u;
+const DECORATION = /^[\s\p{Extended_Pictographic}\u200d\ufe0f]+/u;
 
 /** Strips emoji and decorative glyphs that some authors put before a heading ("🎯 Task 1"). */
 export function stripDecoration(text: string): string {

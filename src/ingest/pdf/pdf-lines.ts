@@ -31,8 +31,10 @@ function pageLines(page: PageText, pageNumber: number, margin: number): Line[] {
     if (row && head && Math.abs(head.y - item.y) <= Math.max(1.5, Math.min(head.size, item.size) * 0.4)) row.push(item);
     else rows.push([item]);
   }
+  mergeSuperscripts(rows);
   const lines: Line[] = [];
   for (const row of rows) {
+    if (row.length === 0) continue;
     row.sort((a, b) => a.x - b.x);
     const text = joinRow(row);
     if (text.trim() === '') continue;
@@ -52,6 +54,21 @@ function pageLines(page: PageText, pageNumber: number, margin: number): Line[] {
     });
   }
   return lines;
+}
+
+/** Ordinal suffixes and exponents ("m<sup>th</sup>") sit on their own baseline; fold them into their line. */
+function mergeSuperscripts(rows: TextItem[][]): void {
+  for (let r = 0; r < rows.length - 1; r++) {
+    const row = rows[r]!;
+    const below = rows[r + 1]!;
+    const head = below[0];
+    if (!head || row.length === 0) continue;
+    const small = row.every((item) => item.size < head.size * 0.8 && item.str.trim().length <= 4);
+    if (small && row[0]!.y - head.y < head.size) {
+      below.push(...row.map((item) => ({ ...item, y: head.y })));
+      rows[r] = [];
+    }
+  }
 }
 
 function monoCharWidth(row: TextItem[]): number {
