@@ -8,6 +8,7 @@ export const BOX_WORKDIR = '/box';
 
 const WORKDIR_BYTES = 64 * 1024 * 1024;
 const TMP_BYTES = 64 * 1024 * 1024;
+const SHM_BYTES = 16 * 1024 * 1024;
 
 /**
  * Parts of /etc the runtimes need, bound read-only: Debian resolves BLAS for numpy through /etc/alternatives, the
@@ -67,6 +68,7 @@ export function bwrapArgs(helperDir: string, command: string[]): string[] {
     String(BOX_UID),
     '--hostname',
     'sandbox',
+    '--as-pid-1',
     '--die-with-parent',
     '--new-session',
     '--clearenv',
@@ -90,6 +92,13 @@ export function bwrapArgs(helperDir: string, command: string[]): string[] {
     '/proc',
     '--dev',
     '/dev',
+    // bwrap's /dev is a tmpfs without a size: only its shm directory stays writable, with a cap.
+    '--size',
+    String(SHM_BYTES),
+    '--tmpfs',
+    '/dev/shm',
+    '--remount-ro',
+    '/dev',
     '--size',
     String(TMP_BYTES),
     '--tmpfs',
@@ -100,6 +109,9 @@ export function bwrapArgs(helperDir: string, command: string[]): string[] {
     '0755',
     '--tmpfs',
     BOX_WORKDIR,
+    // The root itself is bwrap's scratch tmpfs: freeze it so only /box and /tmp take writes.
+    '--remount-ro',
+    '/',
     '--chdir',
     BOX_WORKDIR,
   );

@@ -9,30 +9,40 @@ const HEADER = 6;
 
 /** Splits the supervisor's byte stream into frames, whatever the chunking of the pipe. */
 export class FrameReader {
-  private buffered: Buffer = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private length = 0;
 
   /** Adds bytes; returns the frames they complete. */
   push(chunk: Buffer): Frame[] {
-    this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
+    this.chunks.push(chunk);
+    this.length += chunk.length;
     const frames: Frame[] = [];
-    let offset = 0;
-    while (this.buffered.length - offset >= HEADER) {
-      const length = this.buffered.readUInt32BE(offset + 2);
-      if (this.buffered.length - offset < HEADER + length) break;
+    for (;;) {
+      const needed = this.nextFrameBytes();
+      if (needed === undefined || this.length < needed) break;
+      // Concatenate only once a frame is complete: artifacts arrive as many pipe-sized chunks.
+      const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.length);
       frames.push({
-        type: String.fromCharCode(this.buffered[offset] ?? 0),
-        step: this.buffered[offset + 1] ?? 0,
-        payload: this.buffered.subarray(offset + HEADER, offset + HEADER + length),
+        type: String.fromCharCode(all[0] ?? 0),
+        step: all[1] ?? 0,
+        payload: all.subarray(HEADER, needed),
       });
-      offset += HEADER + length;
+      const rest = all.subarray(needed);
+      this.chunks = rest.length ? [rest] : [];
+      this.length = rest.length;
     }
-    this.buffered = this.buffered.subarray(offset);
     return frames;
   }
 
   /** Bytes of an incomplete frame left at the end of the stream. */
   get pendingBytes(): number {
-    return this.buffered.length;
+    return this.length;
+  }
+
+  private nextFrameBytes(): number | undefined {
+    if (this.length < HEADER) return undefined;
+    const head = this.chunks[0]!.length >= HEADER ? this.chunks[0]! : Buffer.concat(this.chunks, this.length);
+    return HEADER + head.readUInt32BE(2);
   }
 }
 

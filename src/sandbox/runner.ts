@@ -20,8 +20,8 @@ export interface RunnerOptions {
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 const MAX_STDIN_BYTES = 1024 * 1024;
 const MAX_INPUT_FILES_BYTES = 16 * 1024 * 1024;
-/** Time the host grants beyond the supervisor's own clocks before it kills the box itself. */
-const HOST_GRACE_MS = 5_000;
+/** Time the host grants beyond the supervisor's own clocks (for start-up and returning artifacts) before it kills the box itself. */
+const HOST_GRACE_MS = 10_000;
 const INPUT_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.\- ]{0,127}$/;
 
 interface StepOutput {
@@ -123,6 +123,8 @@ interface BoxOutcome {
   outputLimited: boolean;
   hostTimedOut: boolean;
   boxError: string;
+  /** bubblewrap's own exit code: the supervisor's, or 128 + signal when the supervisor was killed. */
+  boxExitCode: number | null;
 }
 
 function runBox(bwrap: string, args: string[], input: Buffer, steps: Step[]): Promise<BoxOutcome> {
@@ -135,6 +137,7 @@ function runBox(bwrap: string, args: string[], input: Buffer, steps: Step[]): Pr
     outputLimited: false,
     hostTimedOut: false,
     boxError: '',
+    boxExitCode: null,
   };
   const asRoot = process.getuid?.() === 0;
   return new Promise((resolve, reject) => {
@@ -203,7 +206,8 @@ function runBox(bwrap: string, args: string[], input: Buffer, steps: Step[]): Pr
           : error,
       );
     });
-    child.on('close', () => {
+    child.on('close', (code) => {
+      outcome.boxExitCode = code;
       clearTimeout(timer);
       resolve(outcome);
     });
@@ -280,7 +284,7 @@ function buildResult(request: RunRequest, steps: Step[], box: BoxOutcome): RunRe
       timeMs: box.hostTimedOut ? (steps[lastIndex]?.limits.wallMs ?? 0) : 0,
       cpuMs: null,
       peakMemoryKb: null,
-      warnings: limited ? box.warnings : [...box.warnings, detail],
+      warnings: limited ? box.warnings : [...box.warnings, detail + ' (exit ' + box.boxExitCode + ')'],
     };
   }
   const limits = steps[lastIndex]!.limits;

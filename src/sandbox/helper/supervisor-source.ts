@@ -1,6 +1,9 @@
 /**
- * C source of the supervisor that runs as the first process inside every box (under bubblewrap's reaper).
+ * C source of the supervisor that runs as pid 1 of every box (bwrap --as-pid-1).
  *
+ * Being the pid namespace's init matters: the kernel delivers to init only signals it has handlers for, so a program
+ * that kills every process it can (kill(-1, SIGKILL)) cannot take the supervisor and its report down with it; and
+ * when the supervisor exits, the kernel kills whatever is left in the box.
  * It is compiled once per machine (see helper-build.ts) rather than shipped as a binary. Inside the box it:
  * writes the task's input files, runs each step (compile, then run) with its own rlimits and wall limit, relays
  * the program's stdout and stderr as framed chunks on fd 1, feeds stdin one line at a time, and finally returns
@@ -170,7 +173,7 @@ static int blocked_on_stdin(ino_t pipe_ino, int allow_poll) {
   int found = 0;
   struct dirent *p;
   while (!found && (p = readdir(proc)) != NULL) {
-    if (p->d_name[0] < '0' || p->d_name[0] > '9' || strcmp(p->d_name, me) == 0 || strcmp(p->d_name, "1") == 0) continue;
+    if (p->d_name[0] < '0' || p->d_name[0] > '9' || strcmp(p->d_name, me) == 0) continue;
     char task_dir[300];
     snprintf(task_dir, sizeof task_dir, "/proc/%s/task", p->d_name);
     DIR *tasks = opendir(task_dir);
@@ -208,8 +211,21 @@ static int relay(int *fd, char type, int step) {
 
 static void drain(int *fd, char type, int step) { while (*fd >= 0 && relay(fd, type, step)) {} }
 
-/* Kills every process in the box except bubblewrap's reaper and this supervisor: nothing outlives a step. */
+/* Kills every process in the box but this supervisor (pid 1 of the box): nothing outlives a step. */
 static void kill_box(void) { kill(-1, SIGKILL); }
+
+/*
+ * As the box's pid 1 we inherit every orphan, so we reap all children; returns 1 once pid itself was reaped
+ * (its status and resource usage stored).
+ */
+static int reap(pid_t pid, int *status, struct rusage *usage, int flags) {
+  for (;;) {
+    int st; struct rusage ru;
+    pid_t done = wait4(-1, &st, flags, &ru);
+    if (done <= 0) return 0;
+    if (done == pid) { *status = st; *usage = ru; return 1; }
+  }
+}
 
 static void exec_child(const struct step *s, int in_fd, int out_fd, int err_fd) {
   signal(SIGPIPE, SIG_DFL);
@@ -275,17 +291,17 @@ static int run_step(int index, const struct step *s) {
         idle_ms *= 2;
       }
     }
-    pid_t done = wait4(pid, &status, WNOHANG, &usage);
-    if (done == pid) break;
+    if (reap(pid, &status, &usage, WNOHANG)) break;
     if (now_ms() >= deadline) {
       timed_out = 1;
       kill_box();
-      wait4(pid, &status, 0, &usage);
+      reap(pid, &status, &usage, 0);
       break;
     }
   }
   long wall = now_ms() - start;
   kill_box();
+  while (wait4(-1, NULL, 0, NULL) > 0) {}
   if (in[1] >= 0) close(in[1]);
   fcntl(out[0], F_SETFL, 0); fcntl(err[0], F_SETFL, 0);
   while (out[0] >= 0) relay(&out[0], 'o', index);

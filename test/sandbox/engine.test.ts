@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkSandbox, InvalidRunRequestError, runProgram, SandboxPool, SandboxUnavailableError } from '../../src/sandbox/index.js';
+
+describe('the sandbox engine', () => {
+  it('queues runs beyond its concurrency and drains the queue', async () => {
+    const pool = new SandboxPool(1);
+    const runs = ['a', 'b', 'c'].map((word) => pool.run({ language: 'python', source: `print("${word}")` }));
+    expect(pool.load).toEqual({ running: 1, queued: 2 });
+    const results = await Promise.all(runs);
+    expect(results.map((r) => r.stdout)).toEqual(['a\n', 'b\n', 'c\n']);
+    expect(pool.load).toEqual({ running: 0, queued: 0 });
+  });
+
+  it('refuses to run anything without bubblewrap, with no fallback', async () => {
+    const attempt = runProgram({ language: 'python', source: 'print(1)' }, { bwrapPath: '/nonexistent/bwrap' });
+    await expect(attempt).rejects.toBeInstanceOf(SandboxUnavailableError);
+    await expect(attempt).rejects.toThrow(/not installed/);
+  });
+
+  it('refuses input file names that are paths', async () => {
+    const request = { language: 'python' as const, source: '', files: [{ name: '../escape.txt', content: 'x' }] };
+    await expect(runProgram(request)).rejects.toBeInstanceOf(InvalidRunRequestError);
+  });
+
+  it('reports bubblewrap, every runtime and the Python packages of this host', async () => {
+    const report = await checkSandbox();
+    expect(report.ok).toBe(true);
+    expect(report.bubblewrap.version).toMatch(/bubblewrap/);
+    expect(report.runtimes.map((r) => [r.language, r.runs])).toEqual([
+      ['python', true],
+      ['c', true],
+      ['cpp', true],
+      ['java', true],
+      ['javascript', true],
+    ]);
+    expect(report.pythonPackages['numpy']).toMatch(/^\d+\./);
+  });
+
+  it('reports a missing bubblewrap as not usable', async () => {
+    const report = await checkSandbox({ bwrapPath: '/nonexistent/bwrap' });
+    expect(report.ok).toBe(false);
+    expect(report.runtimes.every((r) => !r.runs)).toBe(true);
+  });
+});
