@@ -12,12 +12,13 @@ function labmate(args: string[], env: Record<string, string> = {}, input?: strin
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     input,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('the labmate command', () => {
+// Each case starts fresh Node processes that compile the CLI with tsx: slow on a busy 2-core machine.
+describe('the labmate command', { timeout: 180_000 }, () => {
   it('lists its commands with --help', () => {
     const result = labmate(['--help']);
     expect(result.status).toBe(0);
