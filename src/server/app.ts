@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
@@ -20,7 +21,10 @@ import { problemDetailsPlugin } from './plugins/problem-details.js';
 import { rateLimitsPlugin } from './plugins/rate-limits.js';
 import { sessionPlugin } from './plugins/session.js';
 import { setupPagesPlugin } from './plugins/setup-pages.js';
+import { webAssetsPlugin } from './plugins/web-assets.js';
 import { authRoutes } from './routes/v1/auth/routes.js';
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface BuildAppOptions {
   config: Config;
@@ -29,6 +33,8 @@ export interface BuildAppOptions {
   redis?: Redis;
   /** A logger to use instead of one built from the config (tests pass a silent or capturing one). */
   logger?: Logger;
+  /** The built web app to serve (default: web/dist of the package). */
+  webRoot?: string;
   /** TLS key and certificate, when the app terminates https itself. */
   https?: { key: Buffer; cert: Buffer };
 }
@@ -83,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthPlugin);
   await app.register(setupPagesPlugin);
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(webAssetsPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT });
   await app.ready();
   return app;
 }

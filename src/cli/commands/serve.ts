@@ -46,8 +46,8 @@ export const serveCommand: CliCommand = {
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
 
-    await app.listen({ host: config.host, port: config.port });
     const setupLink = await adminSetupLinkIfNeeded({ db: database.db, clock: systemClock }, config.publicUrl);
+    await app.listen({ host: config.host, port: config.port });
     if (setupLink) {
       logger.warn('no administrator exists yet; a one-time set-up link was printed to standard error');
       process.stderr.write(`\nNo administrator yet. Create one within 24 hours at:\n  ${setupLink}\n\n`);

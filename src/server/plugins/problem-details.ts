@@ -69,6 +69,8 @@ export const problemDetailsPlugin = fp(
     const index: RouteIndex = { methods: new Map() };
     app.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
+      // A catch-all (the web app's client-side routes) says nothing about which methods a path allows.
+      if (route.url.includes('*')) return;
       for (const method of methods) {
         if (method === 'HEAD' || method === 'OPTIONS') continue;
         const list = index.methods.get(method) ?? [];
