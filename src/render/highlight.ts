@@ -79,6 +79,13 @@ const CLASSIFIER: ThemeRegistration = {
   ],
 };
 
+/**
+ * shiki stops tokenizing a line after 500 ms by default, which under load (or on the first, compiling
+ * call) silently leaves the rest of the line uncoloured: output would depend on timing. This limit is
+ * high enough never to trigger on real code and still ends a pathological line.
+ */
+const LINE_TIME_LIMIT_MS = 10_000;
+
 let highlighter: HighlighterCore | null = null;
 
 function instance(): HighlighterCore {
@@ -101,7 +108,7 @@ export function highlight(code: string, language: string, coloring: CodeColoring
     return lines.map((text) => [{ text, color, bold: false, italic: false }]);
   }
   const theme = coloring.kind === 'vscode' ? coloring.theme : 'labmate-classes';
-  const tokens = instance().codeToTokensBase(code, { lang: language, theme });
+  const tokens = instance().codeToTokensBase(code, { lang: language, theme, tokenizeTimeLimit: LINE_TIME_LIMIT_MS });
   return lines.map((_, i) =>
     (tokens[i] ?? []).map((token) => {
       const italic = ((token.fontStyle ?? 0) & 1) !== 0;
@@ -115,6 +122,6 @@ export function highlight(code: string, language: string, coloring: CodeColoring
 
 /** The token classes of each line, for tests and for tuning the classifier. */
 export function classify(code: string, language: Language): Array<Array<{ text: string; cls: TokenClass }>> {
-  const tokens = instance().codeToTokensBase(code, { lang: language, theme: 'labmate-classes' });
+  const tokens = instance().codeToTokensBase(code, { lang: language, theme: 'labmate-classes', tokenizeTimeLimit: LINE_TIME_LIMIT_MS });
   return tokens.map((line) => line.map((token) => ({ text: token.content, cls: CLASS_ORDER[parseHex(token.color, 1) - 1] ?? 'plain' })));
 }
