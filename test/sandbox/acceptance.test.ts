@@ -54,10 +54,25 @@ describe('correct programs in the sandbox', () => {
     const result = await runProgram({ language: 'python', source });
     expect(result.status).toBe('ok');
     expect(result.artifacts.map((a) => [a.name, a.kind])).toEqual([
-      ['bars.png', 'image'],
       ['plot-1.png', 'image'],
+      ['bars.png', 'image'],
     ]);
-    expect(result.artifacts[1]!.content.subarray(1, 4).toString()).toBe('PNG');
+    expect(result.artifacts[0]!.content.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('returns a figure saved and then shown once, and figures in the order the program made them', async () => {
+    const source = [
+      'import matplotlib.pyplot as plt',
+      'for i in range(11):',
+      '    plt.figure()',
+      '    plt.plot([i, 0])',
+      '    if i == 0:',
+      '        plt.savefig("first.png")',
+      '    plt.show()',
+    ].join('\n');
+    const result = await runProgram({ language: 'python', source });
+    const names = result.artifacts.map((a) => a.name);
+    expect(names).toEqual(['first.png', ...Array.from({ length: 10 }, (_, i) => `plot-${i + 1}.png`)]);
   });
 
   it('imports numpy and pandas with no network', async () => {

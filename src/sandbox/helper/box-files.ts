@@ -10,15 +10,29 @@
 export const MPL_BACKEND_PY = `"""Headless matplotlib backend of the LabMate sandbox: show() saves each open figure as plot-N.png."""
 from matplotlib._pylab_helpers import Gcf
 from matplotlib.backends.backend_agg import FigureCanvasAgg as FigureCanvas
+from matplotlib.figure import Figure
 
 _shown = 0
+_savefig = Figure.savefig
+
+
+def _remember_savefig(self, *args, **kwargs):
+    self._labmate_saved = True
+    return _savefig(self, *args, **kwargs)
+
+
+Figure.savefig = _remember_savefig
 
 
 def show(*args, **kwargs):
     global _shown
     for manager in Gcf.get_all_fig_managers():
+        figure = manager.canvas.figure
+        # "savefig then show" would otherwise return the same picture twice.
+        if getattr(figure, "_labmate_saved", False) and not figure.stale:
+            continue
         _shown += 1
-        manager.canvas.figure.savefig(f"plot-{_shown}.png")
+        _savefig(figure, f"plot-{_shown}.png")
     Gcf.destroy_all()
 `;
 

@@ -340,16 +340,22 @@ static void take_snapshot(const char *dir, int depth) {
   closedir(d);
 }
 
-static int by_path(const void *a, const void *b) { return strcmp(((const struct seen *)a)->path, ((const struct seen *)b)->path); }
+/* Files come back in the order the program finished them; ties (same clock tick) in natural name order. */
+static int by_time(const void *a, const void *b) {
+  const struct seen *x = a, *y = b;
+  if (x->mtime.tv_sec != y->mtime.tv_sec) return x->mtime.tv_sec < y->mtime.tv_sec ? -1 : 1;
+  if (x->mtime.tv_nsec != y->mtime.tv_nsec) return x->mtime.tv_nsec < y->mtime.tv_nsec ? -1 : 1;
+  return strverscmp(x->path, y->path);
+}
 
-/* Returns every regular file that is new or changed since the snapshot, in name order, within the caps. */
+/* Returns every regular file that is new or changed since the snapshot, within the caps. */
 static void send_artifacts(int step) {
   struct seen before[MAX_SNAPSHOT];
   int before_count = snapshot_count;
   memcpy(before, snapshot, sizeof(struct seen) * (size_t)before_count);
   snapshot_count = 0;
   take_snapshot("", 0);
-  qsort(snapshot, (size_t)snapshot_count, sizeof(struct seen), by_path);
+  qsort(snapshot, (size_t)snapshot_count, sizeof(struct seen), by_time);
   long sent = 0, total = 0;
   for (int i = 0; i < snapshot_count; i++) {
     const struct seen *now = &snapshot[i];
