@@ -142,3 +142,17 @@ export const LONG_PYTHON: ScreenshotInput = {
   code: Array.from({ length: 60 }, (_, i) => `print("line ${i + 1}")`).join('\n'),
   transcript: [out(Array.from({ length: 60 }, (_, i) => `line ${i + 1}`).join('\n') + '\n')],
 };
+
+/** Python with long output (a 20-row table) ending in an error, for the gallery. */
+export const PYTHON_TABLE: ScreenshotInput = {
+  language: 'python',
+  title: 'table.py',
+  studentName: 'Asha Verma',
+  runtime: 'Python 3.11.2',
+  exitCode: 1,
+  code: 'prices = {"tea": 1.5, "coffee": 2.25}\n\nprint("n\\tsquare\\tcube")\nfor n in range(1, 21):\n    print(f"{n}\\t{n * n}\\t{n ** 3}")\n\nprint()\nprint("total:", prices["tea"] + prices["milk"])\n',
+  transcript: [
+    out(`n\tsquare\tcube\n${Array.from({ length: 20 }, (_, i) => `${i + 1}\t${(i + 1) ** 2}\t${(i + 1) ** 3}`).join('\n')}\n\n`),
+    err('Traceback (most recent call last):\n  File "table.py", line 8, in <module>\n    print("total:", prices["tea"] + prices["milk"])\n                                    ~~~~~~^^^^^^^^\nKeyError: \'milk\'\n'),
+  ],
+};

@@ -1,5 +1,5 @@
 import { constants, crc32, deflateSync } from 'node:zlib';
-import type { Surface } from './surface.js';
+import { Scratch, type Surface } from './surface.js';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -35,6 +35,29 @@ function density(scale: number): Buffer {
 // at a fraction of the cost of a full match search, for files only slightly larger.
 const DEFLATE = { level: 6, strategy: constants.Z_RLE };
 
+const filtered = new Scratch();
+
+/**
+ * The surface's rows with filter "up" on every row equal to the one above (it becomes all zeros) and
+ * "none" elsewhere: screenshots repeat rows a lot (blank space, chrome), and both the check and the
+ * zeroing are native memory operations.
+ */
+function filterRows(surface: Surface): Buffer {
+  const stride = surface.width + 1;
+  const size = stride * surface.height;
+  const rows = Buffer.from(filtered.take(size), 0, size);
+  rows.set(surface.rows);
+  const source = Buffer.from(surface.rows.buffer, surface.rows.byteOffset, size);
+  for (let y = surface.height - 1; y > 0; y--) {
+    const start = y * stride + 1;
+    if (source.compare(source, start - stride, start - 1, start, start + stride - 1) === 0) {
+      rows[start - 1] = 2;
+      rows.fill(0, start, start + stride - 1);
+    }
+  }
+  return rows;
+}
+
 /** Encodes an indexed surface as a palette PNG. */
 export function encodePng(surface: Surface, scale: number): Buffer {
   const plte = Buffer.alloc(surface.palette.length * 3);
@@ -48,7 +71,7 @@ export function encodePng(surface: Surface, scale: number): Buffer {
     header(surface.width, surface.height, 3),
     density(scale),
     chunk('PLTE', plte),
-    chunk('IDAT', deflateSync(surface.rows, DEFLATE)),
+    chunk('IDAT', deflateSync(filterRows(surface), DEFLATE)),
     chunk('IEND', new Uint8Array(0)),
   ]);
 }

@@ -139,24 +139,10 @@ export class Surface {
 
   /** Fills a circle with anti-aliased edges (4x4 supersampling), for window buttons. */
   fillCircle(cx: number, cy: number, radius: number, color: Rgb): void {
-    const size = Math.ceil(radius * 2) + 2;
     const left = Math.floor(cx - radius) - 1;
     const top = Math.floor(cy - radius) - 1;
-    const alpha = new Uint8Array(size * size);
-    for (let y = 0; y < size; y++) {
-      for (let x = 0; x < size; x++) {
-        let inside = 0;
-        for (let sy = 0; sy < 4; sy++) {
-          for (let sx = 0; sx < 4; sx++) {
-            const dx = left + x + (sx + 0.5) / 4 - cx;
-            const dy = top + y + (sy + 0.5) / 4 - cy;
-            if (dx * dx + dy * dy <= radius * radius) inside++;
-          }
-        }
-        alpha[y * size + x] = Math.round((inside / 16) * 15) * 17;
-      }
-    }
-    this.drawMask({ width: size, height: size, left: 0, top: 0, alpha }, left, top, color);
+    const mask = cachedMask(`circle ${cx - left} ${cy - top} ${radius}`, () => circleMask(cx - left, cy - top, radius));
+    this.drawMask(mask, left, top, color);
   }
 
   /** The image as RGBA bytes, for compositing full-colour pictures (plots) on top. */
@@ -186,6 +172,55 @@ function mix(bg: Rgb, fg: Rgb, a: number): Rgb {
   return ((r | 0) << 16) | ((g | 0) << 8) | (b | 0);
 }
 
+/** Shape masks depend only on the shape and its sub-pixel offset, so each is computed once per process. */
+const shapeMasks = new Map<string, GlyphMask>();
+
+function cachedMask(key: string, build: () => GlyphMask): GlyphMask {
+  let mask = shapeMasks.get(key);
+  if (!mask) {
+    mask = build();
+    shapeMasks.set(key, mask);
+  }
+  return mask;
+}
+
+function circleMask(cx: number, cy: number, radius: number): GlyphMask {
+  const size = Math.ceil(radius * 2) + 3;
+  const alpha = new Uint8Array(size * size);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      let inside = 0;
+      for (let sy = 0; sy < 4; sy++) {
+        for (let sx = 0; sx < 4; sx++) {
+          const dx = x + (sx + 0.5) / 4 - cx;
+          const dy = y + (sy + 0.5) / 4 - cy;
+          if (dx * dx + dy * dy <= radius * radius) inside++;
+        }
+      }
+      alpha[y * size + x] = Math.round((inside / 16) * 15) * 17;
+    }
+  }
+  return { width: size, height: size, left: 0, top: 0, alpha };
+}
+
+function lineMask(x0: number, y0: number, x1: number, y1: number, width: number, w: number, h: number): GlyphMask {
+  const alpha = new Uint8Array(w * h);
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const lengthSq = dx * dx + dy * dy || 1;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const px = x + 0.5;
+      const py = y + 0.5;
+      const t = Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / lengthSq));
+      const distance = Math.hypot(px - (x0 + t * dx), py - (y0 + t * dy));
+      const coverage = Math.max(0, Math.min(1, width / 2 + 0.5 - distance));
+      alpha[y * w + x] = Math.round(coverage * 15) * 17;
+    }
+  }
+  return { width: w, height: h, left: 0, top: 0, alpha };
+}
+
 /** Draws an anti-aliased straight line of the given width (window-button crosses, icons). */
 export function drawLine(surface: Surface, x0: number, y0: number, x1: number, y1: number, width: number, color: Rgb): void {
   const pad = Math.ceil(width) + 1;
@@ -193,19 +228,6 @@ export function drawLine(surface: Surface, x0: number, y0: number, x1: number, y
   const top = Math.floor(Math.min(y0, y1)) - pad;
   const w = Math.ceil(Math.max(x0, x1)) + pad - left;
   const h = Math.ceil(Math.max(y0, y1)) + pad - top;
-  const alpha = new Uint8Array(w * h);
-  const dx = x1 - x0;
-  const dy = y1 - y0;
-  const lengthSq = dx * dx + dy * dy || 1;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const px = left + x + 0.5;
-      const py = top + y + 0.5;
-      const t = Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / lengthSq));
-      const distance = Math.hypot(px - (x0 + t * dx), py - (y0 + t * dy));
-      const coverage = Math.max(0, Math.min(1, width / 2 + 0.5 - distance));
-      alpha[y * w + x] = Math.round(coverage * 15) * 17;
-    }
-  }
-  surface.drawMask({ width: w, height: h, left: 0, top: 0, alpha }, left, top, color);
+  const [a, b, c, d] = [x0 - left, y0 - top, x1 - left, y1 - top];
+  surface.drawMask(cachedMask(`line ${a} ${b} ${c} ${d} ${width} ${w} ${h}`, () => lineMask(a, b, c, d, width, w, h)), left, top, color);
 }
