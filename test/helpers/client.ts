@@ -28,7 +28,7 @@ export class TestClient {
     if (options.body !== undefined) inject.payload = options.body as InjectOptions['payload'];
     const response = await this.app.inject(inject);
     this.absorbCookies(response);
-    const body = response.headers['content-type']?.includes('json') ? (response.json() as { csrfToken?: string }) : undefined;
+    const body = String(response.headers['content-type'] ?? '').includes('json') ? (response.json() as { csrfToken?: string }) : undefined;
     if (body && typeof body.csrfToken === 'string') this.csrfToken = body.csrfToken;
     return response;
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { adminSetupLinkIfNeeded } from '../../accounts/one-time-links.js';
+import { sweepEndedSessions } from '../../accounts/sweep-sessions.js';
 import { systemClock } from '../../clock.js';
 import { buildApp } from '../../server/app.js';
 import { loggerOptions } from '../../server/logger.js';
@@ -46,7 +47,10 @@ export const serveCommand: CliCommand = {
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
 
-    const setupLink = await adminSetupLinkIfNeeded({ db: database.db, clock: systemClock }, config.publicUrl);
+    const accounts = { db: database.db, clock: systemClock };
+    const swept = await sweepEndedSessions(accounts);
+    if (swept > 0) logger.info({ swept }, 'old sessions removed');
+    const setupLink = await adminSetupLinkIfNeeded(accounts, config.publicUrl);
     await app.listen({ host: config.host, port: config.port });
     if (setupLink) {
       logger.warn('no administrator exists yet; a one-time set-up link was printed to standard error');

@@ -22,8 +22,5 @@ export function invitesRepository(db: Db) {
       await db.insertInto('invite_uses').values({ invite_id: invite.id, user_id: userId, used_at: now }).execute();
       return true;
     },
-    findByCode(code: string): Promise<InviteRow | undefined> {
-      return db.selectFrom('invites').selectAll().where('code', '=', code).executeTakeFirst();
-    },
   };
 }

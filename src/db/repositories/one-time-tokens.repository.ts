@@ -26,16 +26,6 @@ export function oneTimeTokensRepository(db: Db) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1 ? row : undefined;
     },
-    async hasUnused(purpose: OneTimeTokenPurpose, now: string): Promise<boolean> {
-      const row = await db
-        .selectFrom('one_time_tokens')
-        .select('id')
-        .where('purpose', '=', purpose)
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
     async expireAll(purpose: OneTimeTokenPurpose, now: string): Promise<void> {
       await db.updateTable('one_time_tokens').set({ used_at: now }).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
     },

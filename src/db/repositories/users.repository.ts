@@ -1,7 +1,7 @@
-import type { NewUser, Role, UserRow } from '../schema.js';
+import type { NewUser, UserRow } from '../schema.js';
 import type { Db } from './types.js';
 
-/** Account rows: lookup by id or email, creation, password and role changes. */
+/** Account rows: lookup by id or email, creation, password changes. */
 export function usersRepository(db: Db) {
   return {
     async create(user: NewUser): Promise<UserRow> {
@@ -25,9 +25,6 @@ export function usersRepository(db: Db) {
     },
     async setPasswordHash(id: string, passwordHash: string, now: string): Promise<void> {
       await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
-    },
-    async setRole(id: string, role: Role, now: string): Promise<void> {
-      await db.updateTable('users').set({ role, updated_at: now }).where('id', '=', id).execute();
     },
   };
 }
