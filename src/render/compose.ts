@@ -177,7 +177,11 @@ function drawSection(surface: Surface, section: Section, x: number, y: number, w
       const stack = uiStack(section.font, scale);
       const baseline = centredBaseline(stack, y, height);
       let pen = x + px(8, scale);
-      for (const item of section.items) pen = drawText(surface, stack, item, pen, baseline, section.color) + px(14, scale);
+      // Items that would cross the window edge are left out, as a narrow window hides them.
+      for (const item of section.items) {
+        if (pen + textWidth(stack, item) > x + width - px(8, scale)) break;
+        pen = drawText(surface, stack, item, pen, baseline, section.color) + px(14, scale);
+      }
       return;
     }
     case 'tabs': {
@@ -235,9 +239,11 @@ function drawSection(surface: Surface, section: Section, x: number, y: number, w
       if (section.borderTop !== undefined) surface.fillRect(x, y, width, px(1, scale), section.borderTop);
       const stack = uiStack(section.font, scale);
       const baseline = centredBaseline(stack, y, height);
-      drawText(surface, stack, section.left(ctx), x + px(10, scale), baseline, section.color);
       const right = section.right(ctx);
-      drawText(surface, stack, right, x + width - px(12, scale) - textWidth(stack, right), baseline, section.color);
+      const rightX = x + width - px(12, scale) - textWidth(stack, right);
+      drawText(surface, stack, right, rightX, baseline, section.color);
+      const room = rightX - px(24, scale) - (x + px(10, scale));
+      if (room > 0) drawText(surface, stack, fitText(stack, section.left(ctx), room), x + px(10, scale), baseline, section.color);
       return;
     }
   }

@@ -9,7 +9,7 @@ const DIR = new URL('./golden/', import.meta.url);
 /** A channel may differ by this much (anti-aliasing rounding) ... */
 const CHANNEL_TOLERANCE = 24;
 /** ... and this share of pixels may differ by more. */
-const PIXEL_TOLERANCE = 0.002;
+const PIXEL_TOLERANCE = 0.0002;
 
 function differingShare(actual: Uint8Array, expected: Uint8Array): number {
   let differing = 0;

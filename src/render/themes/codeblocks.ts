@@ -15,7 +15,7 @@ export const codeblocks: ThemeSpec = {
   backdrop: 0xdfe3e8,
   margin: 14,
   gap: 14,
-  columns: { min: 72, max: 100 },
+  columns: { min: 84, max: 110 },
   coloring: {
     kind: 'classes',
     // The default colours of Code::Blocks' C/C++ lexer.

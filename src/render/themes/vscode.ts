@@ -46,7 +46,8 @@ function vscode(w: Workbench): ThemeSpec {
             color: w.titleText,
             font: UI,
             align: 'center',
-            title: (ctx) => `${ctx.file} - Desktop - Visual Studio Code`,
+            // The workspace folder is named after the student when the name is known.
+            title: (ctx) => `${ctx.file} - ${ctx.user ?? 'Desktop'} - Visual Studio Code`,
             buttons: 'windows',
             buttonColor: w.titleText,
             icon: [0x0065a9, 0x23a9f2],
