@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, MAX_LIMITS, resolveLimits } from './limits.js';
+import { DEFAULT_LIMITS, languageDefaults, MAX_LIMITS, resolveLimits } from './limits.js';
 
 describe('resolveLimits', () => {
   it('starts from the DESIGN.md defaults', () => {
@@ -12,6 +12,12 @@ describe('resolveLimits', () => {
     expect(limits.wallMs).toBe(2_000);
     expect(limits.memoryMb).toBe(MAX_LIMITS.memoryMb);
     expect(limits.cpuSeconds).toBe(DEFAULT_LIMITS.cpuSeconds);
+  });
+
+  it('gives Java room for its own threads and keeps the others at the defaults', () => {
+    expect(languageDefaults('java').processes).toBe(128);
+    expect(languageDefaults('python')).toEqual(DEFAULT_LIMITS);
+    expect(resolveLimits({ processes: 10 }, languageDefaults('java')).processes).toBe(10);
   });
 
   it('refuses a limit that would switch itself off', () => {

@@ -1,4 +1,4 @@
-import type { Limits } from './types.js';
+import type { Language, Limits } from './types.js';
 
 /** Defaults of DESIGN.md §5: 10 s wall, 5 s CPU, 512 MB, 64 processes, 1 MB output, 16 MB files. */
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -10,6 +10,19 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   fileSizeMb: 16,
   openFiles: 256,
 };
+
+/**
+ * Where a language needs another default: a JVM runs about fifteen threads of its own before main starts, and
+ * RLIMIT_NPROC counts threads, so a program starting a few dozen threads would hit 64.
+ */
+export const LANGUAGE_LIMITS: Readonly<Partial<Record<Language, Partial<Limits>>>> = {
+  java: { processes: 128 },
+};
+
+/** The defaults for one language: DEFAULT_LIMITS with its LANGUAGE_LIMITS over them. */
+export function languageDefaults(language: Language): Limits {
+  return { ...DEFAULT_LIMITS, ...LANGUAGE_LIMITS[language] };
+}
 
 /** Compilers get their own budget: javac and g++ on template-heavy code need more than a student program. */
 export const COMPILE_LIMITS: Readonly<Limits> = {

@@ -6,7 +6,7 @@ import { classify } from './classify.js';
 import { InvalidRunRequestError, SandboxUnavailableError } from './errors.js';
 import { encodeRecord, FrameReader, parseStatus, type Frame } from './frames.js';
 import { installHelper } from './helper/install.js';
-import { ARTIFACT_LIMITS, resolveLimits } from './limits.js';
+import { ARTIFACT_LIMITS, languageDefaults, resolveLimits } from './limits.js';
 import { recipeFor, type Step } from './recipes.js';
 import { LANGUAGES, type Artifact, type RunRequest, type RunResult, type TranscriptSegment } from './types.js';
 
@@ -37,7 +37,7 @@ interface StepOutput {
  */
 export async function runProgram(request: RunRequest, options: RunnerOptions = {}): Promise<RunResult> {
   if (!LANGUAGES.includes(request.language)) throw new InvalidRunRequestError(`unknown language '${request.language}'`);
-  const limits = resolveLimits(request.limits);
+  const limits = resolveLimits(request.limits, languageDefaults(request.language));
   const source = Buffer.from(request.source, 'utf8');
   if (source.length > MAX_SOURCE_BYTES) {
     return refused(`source is ${source.length} bytes; the limit is ${MAX_SOURCE_BYTES}`);
