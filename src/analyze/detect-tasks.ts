@@ -4,7 +4,8 @@ import { listLabelKind, parseLabel, stripDecoration, type LabelKind, type Parsed
 import { toLines, type Line } from './lines.js';
 import { isOutputMarker, sectionKind, type SectionKind } from './sections.js';
 import { describeTask, type TaskDraft } from './task-details.js';
-import type { Task } from './task.js';
+import { languageOfCode, languageOfText } from './language.js';
+import type { Language, Task } from './task.js';
 
 /** A line that starts a task or a sub-part, with what its label says. */
 interface Start {
@@ -33,8 +34,21 @@ export function detectTasks(model: DocumentModel): Task[] {
   const starts = found.some((s) => !s.label.title) ? found.filter((s) => !s.label.title) : found;
   const drafts = buildDrafts(analysis, starts);
   const kept = dropDuplicates(drafts);
-  const documentText = analysis.lines.map((l) => l.text).join('\n');
-  return kept.map((draft, i) => describeTask(draft, i, documentText));
+  let documentLanguage: Language | undefined;
+  const languageOfDocument = (): Language => {
+    // The language most tasks' code is in, else the one the text names most.
+    if (documentLanguage === undefined) {
+      const counts = new Map<Language, number>();
+      for (const draft of kept) {
+        const language = languageOfCode(draft.code);
+        if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
+      }
+      const ranked = [...counts.entries()].sort((x, y) => y[1] - x[1]);
+      documentLanguage = ranked[0]?.[0] ?? languageOfText(analysis.lines.map((l) => l.text).join('\n'));
+    }
+    return documentLanguage;
+  };
+  return kept.map((draft, i) => describeTask(draft, i, languageOfDocument));
 }
 
 function analyse(model: DocumentModel): Analysis {
@@ -412,14 +426,16 @@ const squash = (s: string): string => s.toLowerCase().normalize('NFKC').replace(
 /** Lists printed twice (a syllabus, then the questions with answers) keep the copy that has content. */
 function dropDuplicates(drafts: TaskDraft[]): TaskDraft[] {
   const keep = drafts.map(() => true);
-  for (let i = 0; i < drafts.length; i++) {
-    const key = squash(drafts[i]!.question).slice(0, 60);
-    if (key.length < 12) continue;
-    for (let j = i + 1; j < drafts.length; j++) {
-      const other = squash(drafts[j]!.question).slice(0, 60);
-      if (other !== key) continue;
-      if (!drafts[i]!.code && drafts[j]!.code) keep[i] = false;
-      break;
+  const later = new Map<string, number[]>();
+  drafts.forEach((draft, i) => {
+    const key = squash(draft.question).slice(0, 60);
+    if (key.length >= 12) later.set(key, [...(later.get(key) ?? []), i]);
+  });
+  for (const indices of later.values()) {
+    for (let k = 0; k + 1 < indices.length; k++) {
+      const first = drafts[indices[k]!]!;
+      const next = drafts[indices[k + 1]!]!;
+      if (!first.code && next.code) keep[indices[k]!] = false;
     }
   }
   return drafts.filter((_, i) => keep[i]);

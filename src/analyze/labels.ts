@@ -26,7 +26,7 @@ const STRONG = new RegExp(
   `^(?:${STRONG_WORDS.join('|')})\\s*(?:[#:.\\-–—]\\s*)?(\\d{1,3}(?:\\.\\d{1,2})?(?:[a-z](?![a-z]))?)(?![\\d/])\\s*(?:\\((?:advanced|intermediate|basic|optional)\\))?\\s*[.:)\\-–—]?\\s*`,
   'iu',
 );
-const NUMBER = /^(\d{1,2}(?:\.\d{1,2})?)(?:\s*[.)](?!\d)|(?=\s*[-–—:]\s)|\.(?=[^\s\d]))\s*|^\((\d{1,2})\)\s*|^#(\d{1,2})\.\s*|^(\d{1,2}\.\d{1,2})\s+(?=\p{Lu})/u;
+const NUMBER = /^(\d{1,3}(?:\.\d{1,2})?)(?:\s*[.)](?!\d)|(?=\s*[-–—:]\s)|\.(?=[^\s\d]))\s*|^\((\d{1,2})\)\s*|^#(\d{1,2})\.\s*|^(\d{1,2}\.\d{1,2})\s+(?=\p{Lu})/u;
 // "3Creating a series": a number glued to a capitalised word; only trusted when it continues a sequence.
 const GLUED = /^(\d{1,2})(?=\p{Lu}\p{Ll})/u;
 const LEAD_WORD = /^(?:tasks?|questions?)\s+(?=q\d)/iu;

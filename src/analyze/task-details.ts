@@ -56,11 +56,11 @@ function inputFilesOf(body: string): Task['inputFiles'] {
 }
 
 /** Classifies a draft and fills the remaining fields of the Task contract. */
-export function describeTask(draft: TaskDraft, index: number, documentText: string): Task {
+export function describeTask(draft: TaskDraft, index: number, documentLanguage: () => Language): Task {
   const kind = kindOf(draft);
   let language: Language = '';
   if (kind === 'code') {
-    language = languageOfCode(draft.code) || languageOfText(`${draft.label} ${draft.question}`) || languageOfText(documentText) || 'python';
+    language = languageOfCode(draft.code) || languageOfText(`${draft.label} ${draft.question}`) || documentLanguage() || 'python';
   }
   return {
     id: `t${index + 1}`,
