@@ -25,6 +25,8 @@ export interface Config {
   redisUrl: string | undefined;
   rateLimit: { enabled: boolean; max: number; authMax: number };
   bodyLimitBytes: number;
+  /** Largest document upload. */
+  uploadMaxBytes: number;
   shutdownGraceMs: number;
 }
 
@@ -91,6 +93,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL,
     rateLimit: { enabled: env.LABMATE_RATE_LIMIT, max: env.LABMATE_RATE_LIMIT_MAX, authMax: env.LABMATE_AUTH_RATE_LIMIT_MAX },
     bodyLimitBytes: env.LABMATE_BODY_LIMIT_MB * 1024 * 1024,
+    uploadMaxBytes: env.LABMATE_UPLOAD_MAX_MB * 1024 * 1024,
     shutdownGraceMs: env.LABMATE_SHUTDOWN_GRACE_MS,
   };
 }

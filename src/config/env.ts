@@ -29,6 +29,7 @@ export const envSchema = z.object({
   LABMATE_RATE_LIMIT_MAX: positiveInt.default(300),
   LABMATE_AUTH_RATE_LIMIT_MAX: positiveInt.default(20),
   LABMATE_BODY_LIMIT_MB: positiveInt.default(1),
+  LABMATE_UPLOAD_MAX_MB: positiveInt.default(50),
   LABMATE_SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   TRUST_PROXY: z.string().optional(),
   TLS_CERT_FILE: z.string().min(1).optional(),

@@ -75,6 +75,44 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+export interface AssignmentsTable {
+  id: string;
+  owner_id: string;
+  original_name: string;
+  format: 'docx' | 'pdf';
+  status: 'ready';
+  pages: number | null;
+  /** JSON array of strings. */
+  warnings: string;
+  blob_key: string;
+  model_key: string;
+  size_bytes: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TasksTable {
+  id: string;
+  assignment_id: string;
+  position: number;
+  label: string;
+  question: string;
+  kind: 'code' | 'theory' | 'other';
+  language: string;
+  code: string;
+  stdin: string;
+  expected_output: string;
+  /** JSON array of { name, content }. */
+  input_files: string;
+  /** 0 or 1 (SQLite has no boolean). */
+  wants_screenshot: number;
+  anchor_block: number | null;
+  theme: string | null;
+  origin: 'parsed' | 'user';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -84,6 +122,8 @@ export interface Database {
   one_time_tokens: OneTimeTokensTable;
   auth_throttle: AuthThrottleTable;
   audit_log: AuditLogTable;
+  assignments: AssignmentsTable;
+  tasks: TasksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -92,3 +132,5 @@ export type SessionRow = Selectable<SessionsTable>;
 export type InviteRow = Selectable<InvitesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type OneTimeTokenRow = Selectable<OneTimeTokensTable>;
+export type AssignmentRow = Selectable<AssignmentsTable>;
+export type TaskRow = Selectable<TasksTable>;

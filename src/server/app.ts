@@ -3,11 +3,14 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { DatabaseHandle } from '../db/database.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import { filesystemBlobStore } from '../storage/filesystem-blob-store.js';
 import './context.js';
 import { cookiePolicy } from './cookies.js';
 import { loggerOptions } from './logger.js';
@@ -22,6 +25,7 @@ import { rateLimitsPlugin } from './plugins/rate-limits.js';
 import { sessionPlugin } from './plugins/session.js';
 import { setupPagesPlugin } from './plugins/setup-pages.js';
 import { webAssetsPlugin } from './plugins/web-assets.js';
+import { assignmentRoutes } from './routes/v1/assignments/routes.js';
 import { authRoutes } from './routes/v1/auth/routes.js';
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -33,6 +37,8 @@ export interface BuildAppOptions {
   redis?: Redis;
   /** A logger to use instead of one built from the config (tests pass a silent or capturing one). */
   logger?: Logger;
+  /** Blob storage (default: the filesystem under LABMATE_DATA_DIR/blobs). */
+  blobs?: BlobStore;
   /** The built web app to serve (default: web/dist of the package). */
   webRoot?: string;
   /** TLS key and certificate, when the app terminates https itself. */
@@ -60,6 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }) as unknown as FastifyInstance;
   // The cast above only drops Fastify's logger generic, which differs when a pino instance is passed in.
 
+  const blobs = options.blobs ?? filesystemBlobStore(path.join(config.dataDir, 'blobs'));
   app.decorate('labmate', {
     config,
     database,
@@ -67,6 +74,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     redis: options.redis,
     cookies: cookiePolicy(config.secureCookies),
     accounts: { db: database.db, clock },
+    blobs,
+    assignments: { db: database.db, blobs, clock },
   });
   // Echo the request id before any other hook can fail, so every answer carries it.
   app.addHook('onRequest', async (request, reply) => {
@@ -89,6 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthPlugin);
   await app.register(setupPagesPlugin);
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(assignmentRoutes, { prefix: '/api/v1/assignments' });
   await app.register(webAssetsPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT });
   await app.ready();
   return app;

@@ -4,9 +4,11 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { ActiveSession } from '../db/repositories/sessions.repository.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import type { AssignmentDeps } from '../assignments/deps.js';
 import type { CookiePolicy } from './cookies.js';
 
-/** Everything the routes share: configuration, database, clock and optional Redis. */
+/** Everything the routes share: configuration, database, blob storage, clock and optional Redis. */
 export interface AppContext {
   config: Config;
   database: DatabaseHandle;
@@ -14,6 +16,8 @@ export interface AppContext {
   redis: Redis | undefined;
   cookies: CookiePolicy;
   accounts: AccountDeps;
+  blobs: BlobStore;
+  assignments: AssignmentDeps;
 }
 
 /** Which callers a route admits; set in each route's `config.auth`. */

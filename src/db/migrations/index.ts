@@ -1,9 +1,11 @@
 import type { DialectMigration, MigrationDialect } from './types.js';
 import { platformMigration } from './0001-platform.js';
+import { assignmentsMigration } from './0002-assignments.js';
 
 /** Every migration in order; later issues append theirs here. Names never change once released. */
 export function allMigrations(dialect: MigrationDialect): Record<string, DialectMigration> {
   return {
     '0001-platform': platformMigration(dialect),
+    '0002-assignments': assignmentsMigration(dialect),
   };
 }

@@ -48,6 +48,7 @@ export const healthPlugin = fp(
       checks.push(check);
     });
     app.addReadinessCheck({ name: 'database', check: () => app.labmate.database.ping() });
+    app.addReadinessCheck({ name: 'storage', check: () => app.labmate.blobs.check() });
     const { redis } = app.labmate;
     if (redis) {
       app.addReadinessCheck({

@@ -39,6 +39,8 @@ export function toAppError(error: FastifyError, bodyLimit: number): AppError {
       return errors.payloadTooLarge(bodyLimit);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return errors.unsupportedMediaType(error.message.replace(/^Unsupported Media Type:?\s*/i, ''));
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return errors.unsupportedMediaType('(not multipart/form-data)');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return errors.badRequest('The request body is not valid JSON.');

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocx } from '../../../../../test/fixtures/docx-builder.js';
+import { macroDocument, pdfZipPolyglot, randomFile, zipBomb } from '../../../../../test/fixtures/hostile.js';
+import { buildPdf } from '../../../../../test/fixtures/pdf-builder.js';
+import { createTestApp, type TestApp } from '../../../../../test/helpers/app.js';
+import { TestClient } from '../../../../../test/helpers/client.js';
+import { testDialects } from '../../../../../test/helpers/databases.js';
+import { multipartFile } from '../../../../../test/helpers/multipart.js';
+
+const NO_SUCH = '00000000-0000-4000-8000-000000000000';
+
+async function labDocx(): Promise<Buffer> {
+  return buildDocx([
+    { text: 'Lab 3: Loops', style: 'Heading1' },
+    { text: 'Q1. Write a program to print the factorial of a number.' },
+    { text: 'n = int(input("Enter n: "))', font: 'Courier New' },
+    { text: 'f = 1', font: 'Courier New' },
+    { text: 'for i in range(1, n + 1):', font: 'Courier New' },
+    { text: '    f *= i', font: 'Courier New' },
+    { text: 'print(f)', font: 'Courier New' },
+    { text: 'Q2. What is the difference between a compiler and an interpreter?' },
+  ]);
+}
+
+async function upload(client: TestClient, name: string, bytes: Buffer) {
+  const { body, headers } = multipartFile('file', name, bytes);
+  return client.request('POST', '/api/v1/assignments', { body, headers });
+}
+
+describe.each(testDialects())('assignments on %s', (dialect) => {
+  let t: TestApp;
+  let ana: TestClient;
+  let bob: TestClient;
+
+  beforeAll(async () => {
+    t = await createTestApp({ dialect, env: { LABMATE_UPLOAD_MAX_MB: '2' } });
+    ana = new TestClient(t.app);
+    await ana.signUp('ana@example.com');
+    bob = new TestClient(t.app);
+    await bob.signUp('bob@example.com');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses the anonymous', async () => {
+    const anonymous = new TestClient(t.app);
+    expect((await upload(anonymous, 'lab.docx', await labDocx())).statusCode).toBe(401);
+    expect((await anonymous.get('/api/v1/assignments')).statusCode).toBe(401);
+  });
+
+  it('uploads a DOCX, detects its tasks and keeps the original bytes under a random key', async () => {
+    const bytes = await labDocx();
+    const response = await upload(ana, 'Lab 3 – loops.docx', bytes);
+    expect(response.statusCode).toBe(201);
+    const assignment = response.json();
+    expect(assignment).toMatchObject({ originalName: 'Lab 3 – loops.docx', format: 'docx', status: 'ready' });
+    expect(assignment.tasks.length).toBeGreaterThanOrEqual(2);
+    const factorial = assignment.tasks.find((task: { question: string }) => task.question.includes('factorial'));
+    expect(factorial).toMatchObject({ kind: 'code', language: 'python', origin: 'parsed' });
+    expect(factorial.code).toContain('    f *= i');
+
+    const keys = await t.app.labmate.blobs.list('uploads');
+    expect(keys.some((key) => key.includes('loops'))).toBe(false);
+    const original = await ana.get(`/api/v1/assignments/${assignment.id}/original`);
+    expect(original.rawPayload.equals(bytes)).toBe(true);
+    expect(original.headers['content-disposition']).toContain("filename*=UTF-8''Lab%203%20%E2%80%93%20loops.docx");
+  });
+
+  it('uploads a PDF', async () => {
+    const pdf = buildPdf({ pages: [[{ text: '1. Write a C program to add two numbers.', y: 700 }, { text: '2. Explain pointers.', y: 670 }]] });
+    const response = await upload(ana, 'sheet.pdf', pdf);
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ format: 'pdf', pages: 1 });
+    expect(response.json().tasks.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lists my assignments newest first with task counts, a page at a time', async () => {
+    const first = await ana.get('/api/v1/assignments?limit=1');
+    expect(first.statusCode).toBe(200);
+    expect(first.json().items).toHaveLength(1);
+    expect(first.json().items[0].taskCount).toBeGreaterThan(0);
+    expect(first.json().nextCursor).toBeTruthy();
+    const second = await ana.get(`/api/v1/assignments?limit=1&cursor=${first.json().nextCursor}`);
+    expect(second.json().items).toHaveLength(1);
+    expect(second.json().items[0].id).not.toBe(first.json().items[0].id);
+    expect((await ana.get('/api/v1/assignments?cursor=garbage')).statusCode).toBe(422);
+    expect((await bob.get('/api/v1/assignments')).json().items).toEqual([]);
+  });
+
+  it('answers 404 for another user assignment, everywhere', async () => {
+    const [mine] = (await ana.get('/api/v1/assignments')).json().items as Array<{ id: string }>;
+    const id = mine?.id ?? NO_SUCH;
+    const task = (await ana.get(`/api/v1/assignments/${id}`)).json().tasks[0] as { id: string };
+    expect((await bob.get(`/api/v1/assignments/${id}`)).statusCode).toBe(404);
+    expect((await bob.get(`/api/v1/assignments/${id}/preview`)).statusCode).toBe(404);
+    expect((await bob.get(`/api/v1/assignments/${id}/original`)).statusCode).toBe(404);
+    expect((await bob.get(`/api/v1/assignments/${id}/tasks`)).statusCode).toBe(404);
+    expect((await bob.request('PATCH', `/api/v1/assignments/${id}/tasks/${task.id}`, { body: { code: 'x' } })).statusCode).toBe(404);
+    expect((await bob.request('DELETE', `/api/v1/assignments/${id}/tasks/${task.id}`)).statusCode).toBe(404);
+    expect((await bob.post(`/api/v1/assignments/${id}/tasks`, { question: 'mine now?' })).statusCode).toBe(404);
+    expect((await bob.post(`/api/v1/assignments/${id}/reparse`)).statusCode).toBe(404);
+    expect((await bob.request('DELETE', `/api/v1/assignments/${id}`)).statusCode).toBe(404);
+    expect((await ana.get(`/api/v1/assignments/${id}`)).statusCode).toBe(200);
+  });
+
+  it('edits, adds, reorders and deletes tasks, and the edits persist', async () => {
+    const created = (await upload(ana, 'edit.docx', await labDocx())).json() as { id: string; tasks: Array<{ id: string }> };
+    const [first, second] = created.tasks;
+    const patched = await ana.request('PATCH', `/api/v1/assignments/${created.id}/tasks/${first?.id}`, {
+      body: { code: 'print("edited")', stdin: '5\n', theme: 'vscode-dark', inputFiles: [{ name: 'data.txt', content: '1 2 3' }] },
+    });
+    expect(patched.statusCode).toBe(200);
+    const added = await ana.post(`/api/v1/assignments/${created.id}/tasks`, { question: 'Extra: print a triangle', language: 'c', position: 0 });
+    expect(added.statusCode).toBe(201);
+    const moved = await ana.request('PATCH', `/api/v1/assignments/${created.id}/tasks/${second?.id}`, { body: { position: 0 } });
+    expect(moved.json().position).toBe(0);
+
+    const tasks = (await ana.get(`/api/v1/assignments/${created.id}/tasks`)).json().items as Array<Record<string, unknown>>;
+    expect(tasks.map((task) => task.position)).toEqual(tasks.map((_, index) => index));
+    expect(tasks[0]?.id).toBe(second?.id);
+    expect(tasks[1]).toMatchObject({ question: 'Extra: print a triangle', language: 'c', origin: 'user' });
+    expect(tasks.find((task) => task.id === first?.id)).toMatchObject({
+      code: 'print("edited")',
+      stdin: '5\n',
+      theme: 'vscode-dark',
+      inputFiles: [{ name: 'data.txt', content: '1 2 3' }],
+    });
+
+    const bad = await ana.request('PATCH', `/api/v1/assignments/${created.id}/tasks/${first?.id}`, {
+      body: { kind: 'essay', inputFiles: [{ name: '../etc/passwd', content: '' }] },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['kind']));
+
+    expect((await ana.request('DELETE', `/api/v1/assignments/${created.id}/tasks/${first?.id}`)).statusCode).toBe(204);
+    expect((await ana.request('DELETE', `/api/v1/assignments/${created.id}/tasks/${first?.id}`)).statusCode).toBe(404);
+  });
+
+  it('re-parses only on request, replacing the tasks', async () => {
+    const created = (await upload(ana, 'reparse.docx', await labDocx())).json() as { id: string; tasks: Array<{ id: string }> };
+    await ana.request('DELETE', `/api/v1/assignments/${created.id}/tasks/${created.tasks[0]?.id}`);
+    const reparsed = await ana.post(`/api/v1/assignments/${created.id}/reparse`);
+    expect(reparsed.statusCode).toBe(200);
+    expect(reparsed.json().items).toHaveLength(created.tasks.length);
+  });
+
+  it('serves a sanitized preview', async () => {
+    const created = (await upload(ana, 'preview.docx', await buildDocx([{ text: 'Q1. Print <b>hi</b> with <script>x()</script>' }]))).json();
+    const preview = await ana.get(`/api/v1/assignments/${created.id}/preview`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-type']).toContain('text/html');
+    expect(preview.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(preview.body).toContain('&#60;b&#62;hi&#60;/b&#62;');
+    expect(preview.body).not.toContain('<script>');
+  });
+
+  it('deletes an assignment with every row and blob', async () => {
+    const created = (await upload(ana, 'gone.docx', await labDocx())).json() as { id: string };
+    expect((await t.app.labmate.blobs.list(`uploads`)).some((key) => key.includes(created.id))).toBe(true);
+    expect((await ana.request('DELETE', `/api/v1/assignments/${created.id}`)).statusCode).toBe(204);
+    expect((await t.app.labmate.blobs.list('uploads')).some((key) => key.includes(created.id))).toBe(false);
+    const rows = await t.database.handle.db.selectFrom('tasks').select('id').where('assignment_id', '=', created.id).execute();
+    expect(rows).toEqual([]);
+    expect((await ana.get(`/api/v1/assignments/${created.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses bad uploads with a 4xx problem and stores nothing', async () => {
+    const carol = new TestClient(t.app);
+    await carol.signUp(`carol-${dialect}@example.com`);
+    const cases = [
+      { file: await zipBomb(), status: 422 },
+      { file: await macroDocument(), status: 422 },
+      { file: await pdfZipPolyglot(), status: 422 },
+      { file: randomFile('noise.pdf'), status: 415 },
+      { file: { name: 'notes.txt', bytes: Buffer.from('hello') }, status: 415 },
+      { file: { name: 'big.docx', bytes: Buffer.alloc(3 * 1024 * 1024, 1) }, status: 413 },
+    ];
+    for (const { file, status } of cases) {
+      const response = await upload(carol, file.name, file.bytes);
+      expect(response.statusCode, file.name).toBe(status);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().detail.length).toBeGreaterThan(10);
+    }
+    expect((await carol.get('/api/v1/assignments')).json().items).toEqual([]);
+    const me = (await carol.get('/api/v1/auth/me')).json().user.id as string;
+    expect(await t.app.labmate.blobs.list(`uploads/${me}`)).toEqual([]);
+  });
+
+  it('refuses a JSON body and a missing file', async () => {
+    expect((await ana.post('/api/v1/assignments', { file: 'x' })).statusCode).toBe(415);
+    const { body, headers } = multipartFile('document', 'lab.docx', await labDocx());
+    expect((await ana.request('POST', '/api/v1/assignments', { body, headers })).statusCode).toBe(422);
+  });
+});

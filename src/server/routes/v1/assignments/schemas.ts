@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+export const languageSchema = z.enum(['python', 'c', 'cpp', 'java', 'javascript', 'html', '']);
+const fileName = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\w][\w .-]*$/, 'must be a plain file name (letters, digits, space, dot, dash, underscore)');
+
+/** Fields a student may set on a task; every one bounded. */
+export const taskFieldsSchema = z.object({
+  label: z.string().max(100),
+  question: z.string().max(20_000),
+  kind: z.enum(['code', 'theory', 'other']),
+  language: languageSchema,
+  code: z.string().max(200_000),
+  stdin: z.string().max(100_000),
+  expectedOutput: z.string().max(100_000),
+  inputFiles: z.array(z.object({ name: fileName, content: z.string().max(1_000_000) })).max(10),
+  wantsScreenshot: z.boolean(),
+  theme: z.enum(['idle', 'vscode-dark', 'vscode-light', 'notepad', 'codeblocks', 'terminal']).nullable(),
+});
+
+export const editTaskBody = taskFieldsSchema.partial().extend({ position: z.number().int().min(0).max(10_000).optional() });
+export const addTaskBody = taskFieldsSchema.partial().extend({
+  question: z.string().min(1).max(20_000),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+
+export const assignmentParams = z.object({ id: z.uuid() });
+export const taskParams = z.object({ id: z.uuid(), taskId: z.uuid() });
+export const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+export const taskSchema = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  label: z.string(),
+  question: z.string(),
+  kind: z.enum(['code', 'theory', 'other']),
+  language: z.string(),
+  code: z.string(),
+  stdin: z.string(),
+  expectedOutput: z.string(),
+  inputFiles: z.array(z.object({ name: z.string(), content: z.string() })),
+  wantsScreenshot: z.boolean(),
+  theme: z.string().nullable(),
+  anchor: z.object({ block: z.number().int() }).nullable(),
+  origin: z.enum(['parsed', 'user']),
+});
+
+const assignmentFields = {
+  id: z.string(),
+  originalName: z.string(),
+  format: z.enum(['docx', 'pdf']),
+  status: z.string(),
+  pages: z.number().int().nullable(),
+  warnings: z.array(z.string()),
+  sizeBytes: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+export const assignmentSchema = z.object({ ...assignmentFields, tasks: z.array(taskSchema) });
+export const assignmentSummarySchema = z.object({ ...assignmentFields, taskCount: z.number().int() });
+export const assignmentListSchema = z.object({ items: z.array(assignmentSummarySchema), nextCursor: z.string().nullable() });
+export const taskListSchema = z.object({ items: z.array(taskSchema) });
+
+export type TaskOut = z.infer<typeof taskSchema>;
+export type AssignmentOut = z.infer<typeof assignmentSchema>;
+export type AssignmentSummaryOut = z.infer<typeof assignmentSummarySchema>;
