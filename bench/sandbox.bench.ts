@@ -65,8 +65,8 @@ async function main(): Promise<void> {
   for (let round = 0; round < 5; round++) {
     bareShort += await timed(() => twoAtATime(20, (i) => bare(SHORT, `short-${i % 2}.py`)));
     boxShort += await timed(async () => {
-      const runs = Array.from({ length: 20 }, () => sandboxed({ language: 'python', source: SHORT }, (r) => pool.run(r)));
-      await Promise.all(runs);
+      const request: RunRequest = { language: 'python', source: SHORT };
+      await Promise.all(Array.from({ length: 20 }, () => sandboxed(request, (r) => pool.run(r))));
     });
   }
 

@@ -5,4 +5,13 @@ export { checkSandbox, type SandboxReport } from './doctor.js';
 export { SandboxUnavailableError, InvalidRunRequestError } from './errors.js';
 export { DEFAULT_LIMITS, COMPILE_LIMITS, resolveLimits } from './limits.js';
 export { LANGUAGES } from './types.js';
-export type { Artifact, InputFile, Language, Limits, RunRequest, RunResult, RunStatus, TranscriptSegment } from './types.js';
+export type {
+  Artifact,
+  InputFile,
+  Language,
+  Limits,
+  RunRequest,
+  RunResult,
+  RunStatus,
+  TranscriptSegment,
+} from './types.js';

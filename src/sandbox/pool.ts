@@ -12,7 +12,9 @@ export class SandboxPool {
     concurrency: number = availableParallelism(),
     private readonly options: RunnerOptions = {},
   ) {
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be a positive integer');
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new RangeError('concurrency must be a positive integer');
+    }
     this.concurrency = concurrency;
   }
 

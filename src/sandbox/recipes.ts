@@ -84,7 +84,10 @@ export function recipeFor(language: Language, source: string, limits: Limits): R
             entry.fileName,
           ]),
         ],
-        run: run(['java', `-Xmx${heap}m`, ...JVM_FLAGS, '-cp', '.', entry.mainClass], limits.memoryMb + RUNTIME_RESERVE_MB),
+        run: run(
+          ['java', `-Xmx${heap}m`, ...JVM_FLAGS, '-cp', '.', entry.mainClass],
+          limits.memoryMb + RUNTIME_RESERVE_MB,
+        ),
       };
     }
     case 'javascript': {

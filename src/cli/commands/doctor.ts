@@ -19,7 +19,9 @@ function describe(report: SandboxReport): string {
   for (const [name, version] of Object.entries(report.pythonPackages)) {
     lines.push(`${version ? 'ok  ' : 'miss'} ${name.padEnd(11)} ${version ?? 'not importable'} (python package)`);
   }
-  lines.push(report.ok ? 'sandbox: ready' : 'sandbox: NOT usable, programs will not run (there is no unsandboxed fallback)');
+  lines.push(
+    report.ok ? 'sandbox: ready' : 'sandbox: NOT usable, programs will not run (there is no unsandboxed fallback)',
+  );
   return lines.join('\n');
 }
 

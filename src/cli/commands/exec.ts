@@ -90,7 +90,10 @@ async function runOne(values: Record<string, string | undefined>, sourcePath: st
   const request: RunRequest = {
     language: lang as Language,
     source: await readFile(sourcePath, 'utf8'),
-    limits: limitsFrom(positiveInt(values['timeout-ms'], '--timeout-ms'), positiveInt(values['memory-mb'], '--memory-mb')),
+    limits: limitsFrom(
+      positiveInt(values['timeout-ms'], '--timeout-ms'),
+      positiveInt(values['memory-mb'], '--memory-mb'),
+    ),
   };
   if (values['stdin'] !== undefined) request.stdin = await readFile(values['stdin'], 'utf8');
   const result = await new SandboxPool(1).run(request);
@@ -98,7 +101,9 @@ async function runOne(values: Record<string, string | undefined>, sourcePath: st
   if (dir !== undefined) {
     await mkdir(dir, { recursive: true });
     // Names come from the box: flatten them so none can point outside DIR.
-    for (const artifact of result.artifacts) await writeFile(join(dir, artifact.name.replaceAll('/', '_')), artifact.content);
+    for (const artifact of result.artifacts) {
+      await writeFile(join(dir, artifact.name.replaceAll('/', '_')), artifact.content);
+    }
   }
   process.stdout.write(JSON.stringify(present(result)) + '\n');
   return 0;
