@@ -3,7 +3,7 @@ import type { Language } from './task.js';
 type Scored = Exclude<Language, ''>;
 
 const CODE_SIGNALS: Array<[Scored, RegExp, number]> = [
-  ['python', /^\s*(def\s+\w+\s*\(.*\)\s*(->.*)?:\s*$|import\s+\w+(\s+as\s+\w+)?\s*$|from\s+[\w.]+\s+import\s)/m, 4],
+  ['python', /^\s*(def\s+\w+\s*\(.*\)\s*(->.*)?:\s*$|import\s+[\w.]+(\s*,\s*[\w.]+)*(\s+as\s+\w+)?\s*$|from\s+[\w.]+\s+import\s)/m, 4],
   ['python', /\bprint\s*\((?!.*;\s*$)|\belif\b|\bself\.|\bNone\b|\bTrue\b|\bFalse\b|:\s*$|\binput\s*\(|\brange\s*\(|\blen\s*\(|^\s*!pip\b|^\s*%\w+/gm, 1],
   ['c', /#include\s*<(stdio|stdlib|string|math|conio|malloc|ctype|stdbool|limits|time)\.h>/g, 4],
   ['c', /\b(printf|scanf|malloc|calloc|free|fgets|getchar|puts|sizeof|struct)\b/g, 1],
@@ -32,7 +32,7 @@ export function languageOfCode(code: string): Language {
   const js = scores.get('javascript') ?? 0;
   if (html > 0 && /<script\b/i.test(code) && js >= 3) scores.set('javascript', js + html);
   let best: Language = '';
-  let bestScore = 1.5;
+  let bestScore = 1;
   for (const [language, score] of scores) if (score > bestScore) { best = language; bestScore = score; }
   return best;
 }
