@@ -29,6 +29,26 @@ describe('correct programs in the sandbox', () => {
     expect(result.transcript).toBe('first: x\nsecond: y\nxy\n');
   });
 
+  it('keeps every input after its own prompt when several interactive programs run at once', async () => {
+    const source = 'total = 0\nfor i in range(5):\n    total += int(input(f"n{i}? "))\n    print("so far", total)\n';
+    const expected = (k: number): string => {
+      let total = 0;
+      let transcript = '';
+      for (let i = 0; i < 5; i++) {
+        total += k + i;
+        transcript += `n${i}? ${k + i}\nso far ${total}\n`;
+      }
+      return transcript;
+    };
+    const pool = new SandboxPool(4);
+    const results = await Promise.all(
+      [10, 20, 30, 40, 50, 60].map((k) =>
+        pool.run({ language: 'python', source, stdin: [0, 1, 2, 3, 4].map((i) => k + i).join('\n') }),
+      ),
+    );
+    expect(results.map((r) => r.transcript)).toEqual([10, 20, 30, 40, 50, 60].map(expected));
+  });
+
   it('reports a Python error on line 3 as line 3, after the output printed before it', async () => {
     const result = await runProgram({ language: 'python', source: 'print("before")\nx = 1\nraise ValueError("boom")\n' });
     expect(result.status).toBe('runtime_error');

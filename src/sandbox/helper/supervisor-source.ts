@@ -34,6 +34,7 @@ export const SUPERVISOR_C = String.raw`
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -264,7 +265,7 @@ static int run_step(int index, const struct step *s) {
   int exit_fd = -1;
 #endif
   size_t next = 0, pending_end = 0;
-  int idle_ms = 1, timed_out = 0, status = 0;
+  int idle_ms = 1, blocked_checks = 0, timed_out = 0, status = 0;
   struct rusage usage = { 0 };
   for (;;) {
     struct pollfd fds[4] = { { out[0], POLLIN, 0 }, { err[0], POLLIN, 0 }, { -1, POLLOUT, 0 }, { exit_fd, POLLIN, 0 } };
@@ -286,14 +287,22 @@ static int run_step(int index, const struct step *s) {
         if (in[1] >= 0 && next == stdin_len) { close(in[1]); in[1] = -1; }
       }
     } else if (waiting_for_read) {
-      if (blocked_on_stdin(pipe_stat.st_ino, s->feed == 2)) {
+      /*
+       * Feed only when the previous line has been consumed (the pipe is empty) and the program has sat in the read
+       * for two checks in a row: a thread just woken by the previous line can still show the read for a moment.
+       */
+      int queued = 0;
+      int asking = ioctl(in[1], FIONREAD, &queued) == 0 && queued == 0 && blocked_on_stdin(pipe_stat.st_ino, s->feed == 2);
+      blocked_checks = asking ? blocked_checks + 1 : 0;
+      if (blocked_checks >= 2) {
+        blocked_checks = 0;
         /* The program is blocked, so all it printed before asking is in the pipes now: relay it first. */
         drain(&out[0], 'o', index); drain(&err[0], 'e', index);
         char *nl = memchr(stdin_buf + next, '\n', stdin_len - next);
         pending_end = nl ? (size_t)(nl - stdin_buf) + 1 : stdin_len;
         frame('i', index, stdin_buf + next, pending_end - next);
         idle_ms = 1;
-      } else if (idle_ms < 16) {
+      } else if (!asking && idle_ms < 16) {
         idle_ms *= 2;
       }
     }
