@@ -73,6 +73,16 @@ describe.each(testDialects())('assignments on %s', (dialect) => {
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ format: 'pdf', pages: 1 });
     expect(response.json().tasks.length).toBeGreaterThanOrEqual(2);
+
+    const id = response.json().id as string;
+    const page = await ana.get(`/api/v1/assignments/${id}/pages/1`);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toBe('image/png');
+    expect(page.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    expect((await ana.get(`/api/v1/assignments/${id}/pages/2`)).statusCode).toBe(404);
+    expect((await bob.get(`/api/v1/assignments/${id}/pages/1`)).statusCode).toBe(404);
+    const cached = await ana.get(`/api/v1/assignments/${id}/pages/1`);
+    expect(cached.rawPayload.equals(page.rawPayload)).toBe(true);
   });
 
   it('lists my assignments newest first with task counts, a page at a time', async () => {

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { addTask } from '../../../../assignments/add-task.js';
 import { deleteAssignment } from '../../../../assignments/delete-assignment.js';
 import { editTask } from '../../../../assignments/edit-task.js';
+import { pageImage } from '../../../../assignments/page-image.js';
 import { previewHtml } from '../../../../assignments/preview-html.js';
 import { removeTask } from '../../../../assignments/remove-task.js';
 import { reparseAssignment } from '../../../../assignments/reparse-assignment.js';
@@ -28,6 +29,7 @@ import {
   editTaskBody,
   listQuery,
   taskListSchema,
+  pageParams,
   taskParams,
   taskSchema,
 } from './schemas.js';
@@ -177,6 +179,23 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
         .header('x-frame-options', 'SAMEORIGIN')
         .serializer((payload: unknown) => String(payload))
         .send(previewHtml(model, assignment.original_name));
+    },
+  );
+
+  api.get(
+    '/:id/pages/:page',
+    {
+      schema: {
+        summary: 'A PDF assignment page as a PNG image (1-based page number)',
+        tags,
+        params: pageParams,
+        produces: ['image/png'],
+        response: withProblems({ 200: z.unknown() }, [401, 404, 422]),
+      },
+    },
+    async (request, reply) => {
+      const png = await pageImage(deps, { ownerId: ownerOf(request), assignmentId: request.params.id, page: request.params.page });
+      return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(png);
     },
   );
 

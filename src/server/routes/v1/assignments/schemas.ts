@@ -29,6 +29,7 @@ export const addTaskBody = taskFieldsSchema.partial().extend({
 
 export const assignmentParams = z.object({ id: z.uuid() });
 export const taskParams = z.object({ id: z.uuid(), taskId: z.uuid() });
+export const pageParams = z.object({ id: z.uuid(), page: z.coerce.number().int().min(1).max(300) });
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
