@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/analyze/parse-document.js';
 import type { Task } from '../../src/analyze/task.js';
-import { buildDocx, type BlockSpec } from '../fixtures/docx-builder.js';
+import { buildDocx, type BlockSpec, type ParagraphSpec } from '../fixtures/docx-builder.js';
 import { buildPdf, flow } from '../fixtures/pdf-builder.js';
 
 let dir: string;
@@ -22,8 +22,8 @@ async function docxTasks(blocks: BlockSpec[]): Promise<Task[]> {
   return (await parseDocument(path)).tasks;
 }
 
-const p = (text: string, extra: Partial<Extract<BlockSpec, { text: string }>> = {}): BlockSpec => ({ text, ...extra });
-const mono = (text: string): BlockSpec => ({ text, font: 'Consolas' });
+const p = (text: string, extra: Partial<ParagraphSpec> = {}): ParagraphSpec => ({ text, ...extra });
+const mono = (text: string): ParagraphSpec => ({ text, font: 'Consolas' });
 
 describe('task labels', () => {
   const cases: Array<[string, string]> = [
