@@ -24,7 +24,7 @@ function rowHtml(cells: Cell[]): string {
 /** The same screenshot as a page: two windows with title and menu bars, the highlighted code and the shell transcript. */
 function planToHtml(plan: ScreenshotPlan): string {
   const page = plan.pages[0]!;
-  const code = page.content.codeRows.map((row) => `<div class="row">${rowHtml(row.cells)}</div>`).join('');
+  const code = (page.content.codeRows ?? []).map((row) => `<div class="row">${rowHtml(row.cells)}</div>`).join('');
   const shell = (page.content.consoleRows ?? []).map((row) => `<div class="row">${rowHtml(row)}</div>`).join('');
   const window = (title: string, menu: string, body: string, status: string): string =>
     `<div class="win"><div class="title"><i></i>${escape(title)}<b>&#x2014; &#x2610; &#x2715;</b></div><div class="menu">${menu}</div><div class="body">${body}</div><div class="status">${status}</div></div>`;

@@ -3,9 +3,9 @@ import { centredBaseline, drawCells, drawText, gridFont, textWidth, uiStack, typ
 import type { Cell, GridRow } from './text-grid.js';
 import type { CodeSection, ConsoleSection, SceneContext, Section, ThemeSpec, TitleBarSection, WindowSpec } from './theme-spec.js';
 
-/** What one image shows: a slice of the code rows and, on the last image, the console rows. */
+/** What one image shows: a slice of the code rows, a slice of the console rows, or both; null leaves that part out. */
 export interface PageContent {
-  codeRows: GridRow[];
+  codeRows: GridRow[] | null;
   consoleRows: Cell[][] | null;
 }
 
@@ -34,17 +34,21 @@ function fontOf(section: CodeSection | ConsoleSection, scale: number): GridFont 
   return gridFont(section.font, section.lineHeight, scale);
 }
 
-/** The sections a window shows on this page: console parts only where the page carries the console. */
+/** The sections a window shows on this page: a window whose part is absent from the page is left out. */
 function visibleSections(window: WindowSpec, page: PageContent): Section[] {
   const hasConsole = window.sections.some((s) => s.kind === 'console');
   const hasCode = window.sections.some((s) => s.kind === 'code');
-  if (hasConsole && !hasCode && !page.consoleRows) return [];
-  return window.sections.filter((s) => page.consoleRows || (s.kind !== 'console' && s.kind !== 'panelHeader'));
+  if ((hasConsole && !page.consoleRows && (!hasCode || !page.codeRows)) || (hasCode && !page.codeRows && !hasConsole)) return [];
+  return window.sections.filter((s) => {
+    if (s.kind === 'console' || s.kind === 'panelHeader') return page.consoleRows !== null;
+    if (s.kind === 'code' || s.kind === 'tabs') return page.codeRows !== null;
+    return true;
+  });
 }
 
 function sectionHeight(section: Section, page: PageContent, scale: number): number {
   if (section.kind === 'code') {
-    return px(section.padding.top + section.padding.bottom, scale) + Math.max(1, page.codeRows.length) * fontOf(section, scale).lineHeight;
+    return px(section.padding.top + section.padding.bottom, scale) + Math.max(1, page.codeRows?.length ?? 0) * fontOf(section, scale).lineHeight;
   }
   if (section.kind === 'console') {
     const rows = Math.max(section.minRows, page.consoleRows?.length ?? 0);
@@ -207,7 +211,7 @@ function drawSection(surface: Surface, section: Section, x: number, y: number, w
       return;
     }
     case 'code':
-      drawCode(surface, section, x, y, width, height, ctx, page.codeRows, scale);
+      drawCode(surface, section, x, y, width, height, ctx, page.codeRows ?? [], scale);
       return;
     case 'console': {
       surface.fillRect(x, y, width, height, section.background);

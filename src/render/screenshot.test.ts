@@ -22,8 +22,8 @@ function errorColor(theme: ThemeName): number {
 describe('planScreenshots', () => {
   it.each(THEME_NAMES)('%s shows every code line, in order, numbered 1 to 60 across its pages', (theme) => {
     const plan = planScreenshots({ ...LONG_PYTHON, theme, rowsPerPage: 25 });
-    expect(plan.pages).toHaveLength(3);
-    const rows = plan.pages.flatMap((page) => page.content.codeRows);
+    expect(plan.pages.filter((page) => page.content.codeRows !== null)).toHaveLength(3);
+    const rows = plan.pages.flatMap((page) => page.content.codeRows ?? []);
     expect(rows.map((row) => text(row.cells))).toEqual(LONG_PYTHON.code.split('\n'));
     expect(rows.map((row) => row.lineNumber)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
   });
@@ -34,10 +34,31 @@ describe('planScreenshots', () => {
     expect(plan.pages[0]!.content.codeRows).toHaveLength(60);
   });
 
-  it('shows the console, with every output line, only on the last page', () => {
+  it('continues long output on console-only pages, every line kept', () => {
+    const output = Array.from({ length: 130 }, (_, i) => `out ${i + 1}`).join('\n') + '\n';
+    for (const theme of THEME_NAMES) {
+      const plan = planScreenshots({ language: 'python', code: 'print()', theme, rowsPerPage: 40, transcript: [{ stream: 'stdout', text: output }] });
+      expect(plan.pages.length).toBeGreaterThan(2);
+      expect(plan.pages.slice(1).every((page) => page.content.codeRows === null)).toBe(true);
+      const shown = plan.pages.flatMap((page) => page.content.consoleRows ?? []).map(text);
+      expect(shown.filter((row) => row.startsWith('out '))).toEqual(output.trim().split('\n'));
+    }
+  });
+
+  it('draws console-only pages without the editor window', () => {
+    const output = Array.from({ length: 200 }, (_, i) => `out ${i + 1}`).join('\n');
+    const pngs = renderScreenshots({ language: 'python', code: 'print()', theme: 'idle', scale: 1, transcript: [{ stream: 'stdout', text: output }] });
+    const heights = pngs.map((png) => decodePng(png).height);
+    expect(pngs.length).toBe(4);
+    expect(heights[3]!).toBeLessThan(heights[1]!);
+  });
+
+  it('starts the console on the last code page, never before', () => {
     const plan = planScreenshots({ ...LONG_PYTHON, theme: 'terminal', rowsPerPage: 25 });
-    expect(plan.pages.slice(0, -1).every((page) => page.content.consoleRows === null)).toBe(true);
-    const shown = consoleText({ ...LONG_PYTHON, theme: 'terminal' });
+    const firstConsole = plan.pages.findIndex((page) => page.content.consoleRows !== null);
+    const lastCode = plan.pages.findLastIndex((page) => page.content.codeRows !== null);
+    expect(firstConsole).toBe(lastCode);
+    const shown = plan.pages.flatMap((page) => page.content.consoleRows ?? []).map(text);
     for (let i = 1; i <= 60; i++) expect(shown).toContain(`line ${i}`);
   });
 
@@ -69,7 +90,7 @@ describe('planScreenshots', () => {
 
   it('wraps long code lines but numbers only their first row', () => {
     const plan = planScreenshots({ language: 'python', theme: 'vscode-dark', code: `x = "${'a'.repeat(150)}"\ny = 1` });
-    const rows = plan.pages[0]!.content.codeRows;
+    const rows = plan.pages[0]!.content.codeRows ?? [];
     expect(rows.map((row) => row.lineNumber)).toEqual([1, undefined, 2]);
   });
 

@@ -29,13 +29,15 @@ export interface ScreenshotInput {
   scale?: number;
   /** `pages` (default) continues long code on further images; `tall` makes one image. */
   layout?: 'pages' | 'tall';
-  /** Code rows per image in `pages` layout. */
+  /** Code rows per image in `pages` layout; console rows per image are a quarter more. */
   rowsPerPage?: number;
 }
 
 const EXTENSIONS: Record<string, string> = { python: 'py', c: 'c', cpp: 'cpp', java: 'java', javascript: 'js', html: 'html' };
 
 const DEFAULT_ROWS_PER_PAGE = 48;
+/** Even a "tall" image continues on another past this many rows, so 1 MB of output cannot exhaust memory. */
+const MAX_TALL_ROWS = 1500;
 
 /** The file name shown for a program: the given title, else the Java class name or `main`, with the language's extension. */
 export function fileNameFor(input: Pick<ScreenshotInput, 'title' | 'language' | 'code'>): string {
@@ -69,6 +71,13 @@ function consoleRows(section: ConsoleSection, ctx: SceneContext, transcript: Tra
   return rows.flatMap((row) => wrapLine(row, ctx.columns));
 }
 
+/** Splits rows into runs of at most `size`; no rows still make one (empty) page. */
+function splitRows<T>(rows: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < rows.length; start += size) chunks.push(rows.slice(start, start + size));
+  return chunks.length > 0 ? chunks : [[]];
+}
+
 /** Renders the code and its run in a theme: one PNG, or several when long code continues on further images. */
 export function renderScreenshots(input: ScreenshotInput): Buffer[] {
   return renderWithTheme(themeFor(input.theme, input.language), input);
@@ -95,10 +104,9 @@ export function planWithTheme(theme: ThemeSpec, input: Omit<ScreenshotInput, 'th
   const widest = Math.max(0, ...codeLines.map(lineColumns), ...transcript.flatMap((s) => s.text.split('\n').map((line) => [...line].length)));
   const columns = Math.min(theme.columns.max, Math.max(theme.columns.min, widest + 1));
   const rows: GridRow[] = codeLines.flatMap((cells, i) => wrapLine(cells, columns).map((wrapped, k) => (k === 0 ? { cells: wrapped, lineNumber: i + 1 } : { cells: wrapped })));
-  const perPage = input.layout === 'tall' ? Number.POSITIVE_INFINITY : Math.max(1, input.rowsPerPage ?? DEFAULT_ROWS_PER_PAGE);
-  const chunks: GridRow[][] = [];
-  for (let start = 0; start < rows.length; start += perPage) chunks.push(rows.slice(start, start + perPage));
-  if (chunks.length === 0) chunks.push([]);
+  const codePerPage = input.layout === 'tall' ? MAX_TALL_ROWS : Math.max(1, input.rowsPerPage ?? DEFAULT_ROWS_PER_PAGE);
+  const consolePerPage = input.layout === 'tall' ? MAX_TALL_ROWS : Math.ceil(codePerPage * 1.25);
+  const codeChunks = splitRows(rows, codePerPage);
 
   const base: SceneContext = {
     file,
@@ -112,14 +120,15 @@ export function planWithTheme(theme: ThemeSpec, input: Omit<ScreenshotInput, 'th
     runtime: input.runtime,
     consoleRows: 0,
     page: 1,
-    pages: chunks.length,
+    pages: 1,
   };
   const consoleSection = consoleSectionOf(theme);
   const shown = consoleSection ? consoleRows(consoleSection, base, transcript) : null;
-  const pages = chunks.map((codeRows, i) => ({
-    ctx: { ...base, consoleRows: shown?.length ?? 0, page: i + 1 },
-    content: { codeRows, consoleRows: i === chunks.length - 1 ? shown : null },
-  }));
+  // The console starts on the last code page and continues on console-only pages.
+  const consoleChunks = shown ? splitRows(shown, consolePerPage) : [];
+  const contents: PageContent[] = codeChunks.map((codeRows, i) => ({ codeRows, consoleRows: i === codeChunks.length - 1 ? (consoleChunks[0] ?? null) : null }));
+  for (const consoleRowsPage of consoleChunks.slice(1)) contents.push({ codeRows: null, consoleRows: consoleRowsPage });
+  const pages = contents.map((content, i) => ({ ctx: { ...base, consoleRows: shown?.length ?? 0, page: i + 1, pages: contents.length }, content }));
   return { theme, scale, pages };
 }
 
