@@ -38,12 +38,17 @@ const PROBES: Record<Language, string> = {
   javascript: 'console.log("ok");\n',
 };
 
+/** Which languages to probe; a readiness check may want only the cheapest. */
+export interface CheckOptions extends RunnerOptions {
+  languages?: readonly Language[];
+}
+
 /** Checks bubblewrap, each runtime's version, and runs one tiny program per language inside a box. */
-export async function checkSandbox(options: RunnerOptions = {}): Promise<SandboxReport> {
+export async function checkSandbox(options: CheckOptions = {}): Promise<SandboxReport> {
   const bubblewrap = await version(options.bwrapPath ?? 'bwrap', ['--version']);
   const pythonPackages: Record<string, string | null> = Object.fromEntries(PYTHON_PACKAGES.map((n) => [n, null]));
   const runtimes = await Promise.all(
-    LANGUAGES.map(async (language) => {
+    (options.languages ?? LANGUAGES).map(async (language) => {
       const [command, args] = VERSION_COMMANDS[language];
       const found = await version(command, args);
       if (!bubblewrap.ok || !found.ok) return { language, version: found.version, runs: false, error: found.error };

@@ -1,7 +1,7 @@
 /** The sandbox stage: run untrusted programs under bubblewrap and report what they did. */
 export { SandboxPool } from './pool.js';
 export { runProgram, MAX_SOURCE_BYTES, type RunnerOptions } from './runner.js';
-export { checkSandbox, type SandboxReport } from './doctor.js';
+export { checkSandbox, type CheckOptions, type SandboxReport } from './doctor.js';
 export { SandboxUnavailableError, InvalidRunRequestError } from './errors.js';
 export { DEFAULT_LIMITS, COMPILE_LIMITS, resolveLimits } from './limits.js';
 export { LANGUAGES } from './types.js';

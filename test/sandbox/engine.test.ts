@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkSandbox, InvalidRunRequestError, runProgram, SandboxPool, SandboxUnavailableError } from '../../src/sandbox/index.js';
+import {
+  checkSandbox,
+  InvalidRunRequestError,
+  runProgram,
+  SandboxPool,
+  SandboxUnavailableError,
+} from '../../src/sandbox/index.js';
 
 describe('the sandbox engine', () => {
   it('queues runs beyond its concurrency and drains the queue', async () => {
@@ -34,6 +40,12 @@ describe('the sandbox engine', () => {
       ['javascript', true],
     ]);
     expect(report.pythonPackages['numpy']).toMatch(/^\d+\./);
+  });
+
+  it('probes only the languages asked for', async () => {
+    const report = await checkSandbox({ languages: ['python'] });
+    expect(report.ok).toBe(true);
+    expect(report.runtimes.map((r) => r.language)).toEqual(['python']);
   });
 
   it('reports a missing bubblewrap as not usable', async () => {
