@@ -101,7 +101,10 @@ export function planWithTheme(theme: ThemeSpec, input: Omit<ScreenshotInput, 'th
   const codeLines = codeToLines(highlight(code, input.language, theme.coloring), tabSize);
   const transcript = input.transcript ?? [];
 
-  const widest = Math.max(0, ...codeLines.map(lineColumns), ...transcript.flatMap((s) => s.text.split('\n').map((line) => [...line].length)));
+  // A loop, not Math.max(...): a long transcript has more lines than a call can take arguments.
+  let widest = 0;
+  for (const cells of codeLines) widest = Math.max(widest, lineColumns(cells));
+  for (const segment of transcript) for (const line of segment.text.split('\n')) widest = Math.max(widest, line.length);
   const columns = Math.min(theme.columns.max, Math.max(theme.columns.min, widest + 1));
   const rows: GridRow[] = codeLines.flatMap((cells, i) => wrapLine(cells, columns).map((wrapped, k) => (k === 0 ? { cells: wrapped, lineNumber: i + 1 } : { cells: wrapped })));
   const codePerPage = input.layout === 'tall' ? MAX_TALL_ROWS : Math.max(1, input.rowsPerPage ?? DEFAULT_ROWS_PER_PAGE);

@@ -52,6 +52,8 @@ function visible(cp: number): string {
 export class LineBuilder {
   readonly rows: Cell[][] = [[]];
   private column = 0;
+  /** Columns occupied left of the cursor, kept as cells are written so tabs cost O(1). */
+  private width = 0;
 
   constructor(private readonly tabSize: number) {}
 
@@ -68,11 +70,13 @@ export class LineBuilder {
       if (cp === 0x0a) {
         this.rows.push([]);
         this.column = 0;
+        this.width = 0;
       } else if (cp === 0x0d) {
         this.column = 0;
+        this.width = 0;
       } else if (cp === 0x09) {
-        const stop = (Math.floor(this.columnWidth() / this.tabSize) + 1) * this.tabSize;
-        while (this.columnWidth() < stop) this.put({ char: ' ', width: 1, color, bold, italic });
+        const stop = (Math.floor(this.width / this.tabSize) + 1) * this.tabSize;
+        while (this.width < stop) this.put({ char: ' ', width: 1, color, bold, italic });
       } else {
         const columns = charColumns(cp);
         const row = this.rows[this.rows.length - 1]!;
@@ -86,17 +90,11 @@ export class LineBuilder {
     }
   }
 
-  private columnWidth(): number {
-    const row = this.rows[this.rows.length - 1]!;
-    let width = 0;
-    for (let i = 0; i < this.column; i++) width += row[i]!.width;
-    return width;
-  }
-
   private put(cell: Cell): void {
     const row = this.rows[this.rows.length - 1]!;
     row[this.column] = cell;
     this.column++;
+    this.width += cell.width;
   }
 }
 
