@@ -22,6 +22,8 @@ describe('operations endpoints', () => {
     const response = await t.app.inject({ method: 'GET', url: '/readyz' });
     expect(response.statusCode).toBe(200);
     expect(response.json().checks.database).toEqual({ ok: true });
+    expect(response.json().checks.storage).toEqual({ ok: true });
+    expect(response.json().checks.sandbox).toEqual({ ok: true });
     if (t.redis) expect(response.json().checks.redis).toEqual({ ok: true });
   });
 

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
+import { checkSandbox } from '../../sandbox/index.js';
 import { withProblems } from '../problem-schema.js';
 
 /** A dependency /readyz checks; throws (or rejects) when it is not usable. */
 export interface ReadinessCheck {
   name: string;
   check: () => Promise<void>;
+  /** How long it may take before it counts as failed (default 3 s). */
+  timeoutMs?: number;
 }
 
 declare module 'fastify' {
@@ -29,7 +32,8 @@ async function runCheck(check: ReadinessCheck): Promise<{ ok: boolean; error?: s
     await Promise.race([
       check.check(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+        const limit = check.timeoutMs ?? CHECK_TIMEOUT_MS;
+        timer = setTimeout(() => reject(new Error(`no answer within ${limit} ms`)), limit);
       }),
     ]);
     return { ok: true };
@@ -38,6 +42,21 @@ async function runCheck(check: ReadinessCheck): Promise<{ ok: boolean; error?: s
   } finally {
     clearTimeout(timer);
   }
+}
+
+const SANDBOX_RECHECK_MS = 60_000;
+
+/** Runs one Python hello-world in a box at most once a minute: enough to notice a host that lost bubblewrap. */
+function cachedSandboxCheck(): () => Promise<void> {
+  let last: { at: number; error: string | null } | undefined;
+  return async () => {
+    if (!last || Date.now() - last.at > SANDBOX_RECHECK_MS) {
+      const report = await checkSandbox({ languages: ['python'] });
+      const failure = report.bubblewrap.error ?? report.runtimes.find((r) => !r.runs)?.error ?? 'no runtime runs';
+      last = { at: Date.now(), error: report.ok ? null : failure };
+    }
+    if (last.error) throw new Error(last.error);
+  };
 }
 
 /** /healthz (the process answers) and /readyz (every dependency answers; 503 naming each one that does not). */
@@ -49,6 +68,8 @@ export const healthPlugin = fp(
     });
     app.addReadinessCheck({ name: 'database', check: () => app.labmate.database.ping() });
     app.addReadinessCheck({ name: 'storage', check: () => app.labmate.blobs.check() });
+    // The first check on a machine also compiles the box's supervisor.
+    app.addReadinessCheck({ name: 'sandbox', check: cachedSandboxCheck(), timeoutMs: 20_000 });
     const { redis } = app.labmate;
     if (redis) {
       app.addReadinessCheck({
