@@ -96,19 +96,33 @@ export function composePage(theme: ThemeSpec, ctx: SceneContext, page: PageConte
   return surface;
 }
 
-/** A window with one title bar around a body of the given device-pixel size (white), on the usual backdrop. */
-export function composeWindowFrame(bar: TitleBarSection, bodyWidth: number, bodyHeight: number, scale: number): { surface: Surface; body: { x: number; y: number } } {
+/** A window with a title bar, a white body of the given device-pixel size and an optional footer strip, on the usual backdrop. */
+export function composeWindowFrame(
+  bar: TitleBarSection,
+  bodyWidth: number,
+  bodyHeight: number,
+  scale: number,
+  footer?: { height: number; background: Rgb },
+): { surface: Surface; body: { x: number; y: number }; footer: { x: number; y: number; width: number; height: number } } {
   const margin = px(14, scale);
   const border = Math.max(1, px(1, scale));
   const barHeight = px(bar.height, scale);
+  const footerHeight = footer ? px(footer.height, scale) : 0;
   const width = Math.max(bodyWidth, px(320, scale)) + 2 * border;
-  const height = barHeight + bodyHeight + 2 * border;
+  const height = barHeight + bodyHeight + footerHeight + 2 * border;
   const surface = new Surface(width + 2 * margin, height + 2 * margin, 0xdfe3e8);
+  const inner = { x: margin + border, width: width - 2 * border };
   surface.fillRect(margin, margin, width, height, 0x8c8c8c);
-  surface.fillRect(margin + border, margin + border + barHeight, width - 2 * border, bodyHeight, 0xffffff);
+  surface.fillRect(inner.x, margin + border + barHeight, inner.width, bodyHeight, 0xffffff);
+  const footerTop = margin + border + barHeight + bodyHeight;
+  if (footer) surface.fillRect(inner.x, footerTop, inner.width, footerHeight, footer.background);
   const ctx: SceneContext = { file: '', stem: '', user: undefined, language: '', exitCode: null, timeMs: null, lineCount: 0, columns: 0, runtime: undefined, consoleRows: 0, page: 1, pages: 1 };
-  drawTitleBar(surface, bar, margin + border, margin + border, width - 2 * border, barHeight, ctx, scale);
-  return { surface, body: { x: margin + border + Math.floor((width - 2 * border - bodyWidth) / 2), y: margin + border + barHeight } };
+  drawTitleBar(surface, bar, inner.x, margin + border, inner.width, barHeight, ctx, scale);
+  return {
+    surface,
+    body: { x: inner.x + Math.floor((inner.width - bodyWidth) / 2), y: margin + border + barHeight },
+    footer: { x: inner.x, y: footerTop, width: inner.width, height: footerHeight },
+  };
 }
 
 function drawWindow(

@@ -13,6 +13,17 @@ describe('RenderPool', () => {
     expect(fromWorker!.equals(renderScreenshots(input)[0]!)).toBe(true);
   });
 
+  it('starts and warms every worker on request', async () => {
+    const fresh = new RenderPool(2);
+    try {
+      await fresh.warm();
+      const [png] = await fresh.render({ language: 'c', code: 'int main(void) { return 0; }', scale: 1 });
+      expect(png!.subarray(1, 4).toString()).toBe('PNG');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('reports a bad input as a rejected promise and keeps working', async () => {
     await expect(pool.render({ language: 'python', code: '', scale: 5 })).rejects.toThrow(/scale/);
     const results = await Promise.all([1, 2, 3].map((n) => pool.render({ language: 'python', code: `print(${n})`, scale: 1 })));

@@ -50,6 +50,14 @@ export class RenderPool {
     });
   }
 
+  /**
+   * Starts every worker and has each load its fonts and grammars (a first render costs a few hundred
+   * milliseconds), so a server can pay that at start-up rather than on a user's first screenshot.
+   */
+  async warm(): Promise<void> {
+    await Promise.all(Array.from({ length: this.size }, () => this.render({ language: 'python', code: 'print("warm")', scale: 1 })));
+  }
+
   /** Stops every worker; pending renders fail. */
   async close(): Promise<void> {
     const slots = this.slots.splice(0);
