@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Thrown when no PDF can be made; the DOCX is unaffected. `reason` says whether LibreOffice is missing. */
+export class PdfConversionError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'unavailable' | 'timeout' | 'failed',
+  ) {
+    super(message);
+  }
+}
+
+export interface ConvertOptions {
+  /** The LibreOffice executable; default `soffice` on PATH. */
+  soffice?: string;
+  /** Kill the conversion after this long; default 120 s (a cold start on a busy 2-core host takes tens of seconds). */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+const MAX_LOG_CHARS = 2000;
+
+interface Exit {
+  code: number | null;
+  timedOut: boolean;
+  log: string;
+}
+
+function runSoffice(command: string, args: string[], timeoutMs: number): Promise<Exit> {
+  return new Promise((resolve, reject) => {
+    // Its own process group, so a timeout kills soffice.bin and anything it started, not only the launcher.
+    const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    const collect = (chunk: Buffer): void => {
+      if (log.length < MAX_LOG_CHARS) log += chunk.toString('utf8');
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }, timeoutMs);
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(error.code === 'ENOENT' ? new PdfConversionError('PDF export needs LibreOffice (soffice), which is not installed here; the DOCX report is available.', 'unavailable') : error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, timedOut, log: log.slice(0, MAX_LOG_CHARS) });
+    });
+  });
+}
+
+/**
+ * Converts DOCX bytes to PDF bytes with headless LibreOffice. Each call gets its own temporary directory and
+ * its own LibreOffice profile, so conversions running at once never share a lock or a profile.
+ */
+export async function convertDocxToPdf(docx: Uint8Array, options: ConvertOptions = {}): Promise<Buffer> {
+  const directory = await mkdtemp(join(tmpdir(), 'labmate-pdf-'));
+  try {
+    const input = join(directory, 'report.docx');
+    await writeFile(input, docx);
+    const profile = pathToFileURL(join(directory, 'profile')).href;
+    const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', directory, input];
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const exit = await runSoffice(options.soffice ?? 'soffice', args, timeoutMs);
+    if (exit.timedOut) throw new PdfConversionError(`PDF export took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; the DOCX report is available.`, 'timeout');
+    try {
+      return await readFile(join(directory, 'report.pdf'));
+    } catch {
+      throw new PdfConversionError(`LibreOffice could not convert the report (exit ${exit.code}): ${exit.log.trim() || 'no output'}`, 'failed');
+    }
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
