@@ -31,7 +31,8 @@ const DANGLING = /\b(that|which)\s*:?\s*$|\bfollowing\s+(programs|questions|task
 export function detectTasks(model: DocumentModel): Task[] {
   const analysis = analyse(model);
   const found = findStarts(analysis);
-  const starts = found.some((s) => !s.label.title) ? found.filter((s) => !s.label.title) : found;
+  const labelled = found.some((s) => !s.label.title) ? found.filter((s) => !s.label.title) : found;
+  const starts = withCaptions(analysis, labelled);
   const drafts = buildDrafts(analysis, starts);
   const kept = dropDuplicates(drafts);
   let documentLanguage: Language | undefined;
@@ -291,6 +292,35 @@ function freeItems(a: Analysis, from: number, to: number, section: () => Section
     }
   }
   return out;
+}
+
+/**
+ * Student lab files often list programs only by a short title above their output screenshot. A short plain line
+ * between two pictures starts an unlabelled task of its own.
+ */
+function withCaptions(a: Analysis, starts: Start[]): Start[] {
+  const taken = new Set(starts.map((s) => s.line));
+  const captions: Start[] = [];
+  const nonBlank = (from: number, step: number): number => {
+    let j = from;
+    while (j >= 0 && j < a.lines.length && a.lines[j]!.text.trim() === '' && !a.lines[j]!.images) j += step;
+    return j;
+  };
+  a.lines.forEach((line, i) => {
+    const text = stripDecoration(line.text.trim());
+    if (!text || taken.has(i) || a.code[i] || a.labels[i] || !line.paragraphStart || isOutputMarker(text)) return;
+    const kind = a.headings[i];
+    if (kind === 'skip' || kind === 'tasks' || kind === 'inside' || line.headingLevel > 0) return;
+    const words = text.split(/\s+/).length;
+    if (words > 6 || /[.?]$/.test(text) || !/^\p{Lu}/u.test(text)) return;
+    const before = a.lines[nonBlank(i - 1, -1)];
+    const after = a.lines[nonBlank(i + 1, 1)];
+    if (before?.images && (line.images || after?.images)) {
+      captions.push({ line: i, label: { kind: 'number', label: '', value: '', rest: text.replace(/:$/, '') }, depth: 0 });
+    }
+  });
+  if (captions.length < 2) return starts;
+  return [...starts, ...captions].sort((x, y) => x.line - y.line);
 }
 
 /** The question text of a task starting at `start`: the label's rest and the lines that continue it. */

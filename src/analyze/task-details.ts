@@ -27,6 +27,8 @@ function kindOf(draft: TaskDraft): Task['kind'] {
   if (asksForCode.test(question) || asksForCode.test(draft.body) || SCREENSHOT.test(draft.body)) return 'code';
   if (THEORY_START.test(question) || /\?\s*$/.test(question)) return 'theory';
   if (/\b(concepts?|understand)\b/i.test(question)) return 'theory';
+  // A bare title ("Pascal triangle", "Matrix multiplication") in a lab names a program.
+  if (question.split(/\s+/).length <= 6) return 'code';
   return CODE_WORDS.test(question) || CODE_WORDS.test(draft.body) ? 'code' : 'theory';
 }
 
