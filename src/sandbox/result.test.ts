@@ -33,7 +33,7 @@ describe('buildResult', () => {
       { language: 'c', source: '' },
       [compile, run],
       box([output('', 'main.c:1: warning\n', { ...finished, wall_ms: 300 }), output('hi\n', 'oops\n', finished)], {
-        segments: [{ stream: 'stdout', bytes: Buffer.from('hi\n') }],
+        segments: [{ stream: 'stdout', parts: [Buffer.from('hi\n')] }],
       }),
     );
     expect(result).toMatchObject({ status: 'ok', stderr: 'main.c:1: warning\noops\n', transcript: 'hi\n' });

@@ -14,7 +14,9 @@ export interface StepOutput {
 /** Everything the host collected from one box: the frames sorted by kind, and how the box ended. */
 export interface BoxOutcome {
   outputs: StepOutput[];
-  segments: { stream: TranscriptSegment['stream']; bytes: Buffer }[];
+  /** Transcript pieces in order, neighbouring chunks of one stream already together (decoded at the end, so a
+   * character split across two reads stays whole). */
+  segments: { stream: TranscriptSegment['stream']; parts: Buffer[] }[];
   artifacts: Artifact[];
   warnings: string[];
   /** The step whose output reached its cap (the host then killed the box), if any. */
@@ -56,17 +58,6 @@ function signalName(signal: number | undefined): string | null {
   return entry ? entry[0] : `SIG${signal}`;
 }
 
-/** Joins neighbouring chunks of one stream before decoding, so a character split across reads stays whole. */
-function mergeSegments(segments: BoxOutcome['segments']): TranscriptSegment[] {
-  const merged: { stream: TranscriptSegment['stream']; parts: Buffer[] }[] = [];
-  for (const segment of segments) {
-    const previous = merged.at(-1);
-    if (previous && previous.stream === segment.stream) previous.parts.push(segment.bytes);
-    else merged.push({ stream: segment.stream, parts: [segment.bytes] });
-  }
-  return merged.map((m) => ({ stream: m.stream, text: text(m.parts) }));
-}
-
 /** Turns what the box reported into the run's result, deciding its status. */
 export function buildResult(request: RunRequest, steps: Step[], box: BoxOutcome): RunResult {
   const lastIndex = steps.length - 1;
@@ -98,7 +89,7 @@ export function buildResult(request: RunRequest, steps: Step[], box: BoxOutcome)
   }
   const run = box.outputs[lastIndex];
   const status = run?.status;
-  const segments = mergeSegments(box.segments);
+  const segments = box.segments.map((s) => ({ stream: s.stream, text: text(s.parts) }));
   const stdout = text(run?.stdout ?? []);
   const programStderr = text(run?.stderr ?? []);
   const common = {

@@ -148,7 +148,9 @@ function runBox(bwrap: string, args: string[], input: Buffer, steps: Step[]): Pr
         }
         if (frame.step === last && bytes.length > 0) {
           const stream = frame.type === 'o' ? 'stdout' : frame.type === 'e' ? 'stderr' : 'stdin';
-          outcome.segments.push({ stream, bytes: Buffer.from(bytes) });
+          const previous = outcome.segments.at(-1);
+          if (previous?.stream === stream) previous.parts.push(Buffer.from(bytes));
+          else outcome.segments.push({ stream, parts: [Buffer.from(bytes)] });
         }
       } else if (frame.type === 's') {
         output.status = parseStatus(frame.payload);
