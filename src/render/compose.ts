@@ -65,7 +65,7 @@ function contentWidth(theme: ThemeSpec, ctx: SceneContext, scale: number): numbe
     for (const section of window.sections) {
       if (!textSection(section)) continue;
       const font = fontOf(section, scale);
-      const gutter = section.kind === 'code' ? gutterWidth(section, font, ctx, scale) : 0;
+      const gutter = section.kind === 'code' ? gutterWidth(section, font, ctx, scale) : promptGutterWidth(section, font, scale);
       width = Math.max(width, side + gutter + px(section.padding.left + section.padding.right, scale) + ctx.columns * font.cellWidth);
     }
   }
@@ -227,17 +227,9 @@ function drawSection(surface: Surface, section: Section, x: number, y: number, w
     case 'code':
       drawCode(surface, section, x, y, width, height, ctx, page.codeRows ?? [], scale);
       return;
-    case 'console': {
-      surface.fillRect(x, y, width, height, section.background);
-      const font = fontOf(section, scale);
-      const left = x + px(section.padding.left, scale);
-      let top = y + px(section.padding.top, scale);
-      for (const row of page.consoleRows ?? []) {
-        drawCells(surface, font, row, left, top);
-        top += font.lineHeight;
-      }
+    case 'console':
+      drawConsole(surface, section, x, y, width, height, page.consoleRows ?? [], scale);
       return;
-    }
     case 'panelHeader': {
       surface.fillRect(x, y, width, height, section.background);
       surface.fillRect(x, y, width, px(1, scale), section.borderTop);
@@ -264,6 +256,40 @@ function drawSection(surface: Surface, section: Section, x: number, y: number, w
       if (room > 0) drawText(surface, stack, fitText(stack, section.left(ctx), room), x + px(10, scale), baseline, section.color);
       return;
     }
+  }
+}
+
+function promptGutterWidth(section: ConsoleSection, font: GridFont, scale: number): number {
+  const gutter = section.promptGutter;
+  return gutter ? px(gutter.padLeft + gutter.padRight, scale) + gutter.prompt.trimEnd().length * font.cellWidth : 0;
+}
+
+/** Whether a console row starts with the prompt text (drawn in the sidebar when the theme has one). */
+function startsWithPrompt(row: Cell[], prompt: string): boolean {
+  const chars = [...prompt];
+  return row.length >= chars.length && chars.every((ch, i) => row[i]!.char === ch);
+}
+
+function drawConsole(surface: Surface, section: ConsoleSection, x: number, y: number, width: number, height: number, rows: Cell[][], scale: number): void {
+  surface.fillRect(x, y, width, height, section.background);
+  const font = fontOf(section, scale);
+  const gutter = section.promptGutter;
+  const gutterW = promptGutterWidth(section, font, scale);
+  if (gutter) {
+    surface.fillRect(x, y, gutterW, height, gutter.background);
+    surface.fillRect(x + gutterW - px(1, scale), y, px(1, scale), height, gutter.separator);
+  }
+  const left = x + gutterW + px(section.padding.left, scale);
+  let top = y + px(section.padding.top, scale);
+  for (const row of rows) {
+    if (gutter && startsWithPrompt(row, gutter.prompt)) {
+      const promptCells = [...gutter.prompt.trimEnd()].map((char): Cell => ({ char, width: 1, color: gutter.color, bold: false, italic: false }));
+      drawCells(surface, font, promptCells, x + px(gutter.padLeft, scale), top);
+      drawCells(surface, font, row.slice([...gutter.prompt].length), left, top);
+    } else {
+      drawCells(surface, font, row, left, top);
+    }
+    top += font.lineHeight;
   }
 }
 

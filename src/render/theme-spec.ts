@@ -105,6 +105,8 @@ export interface ConsoleSection {
   epilogue: (ctx: SceneContext) => ConsoleChunk[];
   /** Rows always shown, so a console with little output still looks like a window. */
   minRows: number;
+  /** A sidebar showing the prompt (IDLE 3.10+ draws `>>>` beside the text, not in it). */
+  promptGutter?: { prompt: string; color: Rgb; background: Rgb; separator: Rgb; padLeft: number; padRight: number };
 }
 
 export interface PanelHeaderSection {

@@ -31,6 +31,7 @@ const shell: ConsoleSection = {
   ],
   epilogue: () => [{ text: '>>> ', role: 'system', freshLine: true }],
   minRows: 6,
+  promptGutter: { prompt: '>>> ', color: 0x808080, background: 0xffffff, separator: 0xe6e6e6, padLeft: 6, padRight: 6 },
 };
 
 /** IDLE on Windows: the editor window with the file, and the shell window after Run Module. */
@@ -74,7 +75,7 @@ export const idle: ThemeSpec = {
         windowsTitleBar((ctx) => `IDLE Shell ${(ctx.runtime ?? 'Python 3').replace(/^Python\s*/, '')}`, PYTHON_ICON),
         windowsMenuBar(['File', 'Edit', 'Shell', 'Debug', 'Options', 'Window', 'Help']),
         shell,
-        windowsStatusBar((ctx) => `Ln: ${ctx.consoleRows}   Col: 4`),
+        windowsStatusBar((ctx) => `Ln: ${ctx.consoleRows}   Col: 0`),
       ],
     },
   ],
