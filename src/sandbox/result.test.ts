@@ -59,5 +59,6 @@ describe('buildResult', () => {
     const lost = py({ boxError: 'bwrap: No permissions', boxExitCode: 1 });
     expect(lost.status).toBe('internal_error');
     expect(lost.warnings).toEqual(['bwrap: No permissions (exit 1)']);
+    expect(lost.stderr).toBe('labmate sandbox: bwrap: No permissions (exit 1)\n');
   });
 });

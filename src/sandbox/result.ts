@@ -104,16 +104,18 @@ export function buildResult(request: RunRequest, steps: Step[], box: BoxOutcome)
   if (!status) {
     const outputLimited = box.outputLimitedStep === lastIndex;
     const limited = outputLimited || box.hostTimedOut;
-    const detail = box.boxError.trim() || 'the sandbox supervisor ended without a report';
+    const detail = `${box.boxError.trim() || 'the sandbox supervisor ended without a report'} (exit ${box.boxExitCode})`;
     return {
       ...common,
+      // The CLI's JSON has no warnings: say there, too, why nothing ran.
+      stderr: limited ? common.stderr : `${common.stderr}labmate sandbox: ${detail}\n`,
       status: outputLimited ? 'output_limit' : box.hostTimedOut ? 'timeout' : 'internal_error',
       exitCode: null,
       signal: limited ? 'SIGKILL' : null,
       timeMs: Math.round(box.hostMs - (compileMs ?? 0)),
       cpuMs: null,
       peakMemoryKb: null,
-      warnings: limited ? box.warnings : [...box.warnings, `${detail} (exit ${box.boxExitCode})`],
+      warnings: limited ? box.warnings : [...box.warnings, detail],
     };
   }
   const limits = steps[lastIndex]!.limits;
