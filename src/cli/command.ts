@@ -8,3 +8,10 @@ export interface CliCommand {
 
 /** Thrown for a malformed command line; main prints the message and the command's usage, then exits 64. */
 export class UsageError extends Error {}
+
+/** The arguments after the one sub-command a command accepts (`user create …`); a UsageError for anything else. */
+export function afterSubcommand(argv: string[], expected: string): string[] {
+  const [sub, ...rest] = argv;
+  if (sub !== expected) throw new UsageError(sub ? `unknown sub-command '${sub}'` : 'missing sub-command');
+  return rest;
+}

@@ -17,3 +17,37 @@ export function startWorker(script: URL, data: object, resourceLimits: ResourceL
   const file = new URL(script.href.replace(/\.js$/, '.ts')).href;
   return new Worker(TS_BOOT, { ...options, eval: true, workerData: { ...data, file, tsx: import.meta.resolve('tsx/esm/api') } });
 }
+
+/** How to turn a worker's first message, its failure or its timeout into a result. */
+export interface WorkerOutcome<Reply, Result> {
+  timeoutMs: number;
+  onReply: (reply: Reply) => Result;
+  onTimeout: () => Error;
+  onError: (error: Error & { code?: string }) => Error;
+}
+
+/** Waits for a worker's one reply under a time cap, then terminates the worker whatever happened. */
+export function awaitWorker<Reply, Result>(worker: Worker, outcome: WorkerOutcome<Reply, Result>): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (action: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      action();
+    };
+    const timer = setTimeout(() => finish(() => reject(outcome.onTimeout())), outcome.timeoutMs);
+    worker.once('message', (reply: Reply) =>
+      finish(() => {
+        try {
+          resolve(outcome.onReply(reply));
+        } catch (error) {
+          reject(error);
+        }
+      }),
+    );
+    worker.once('error', (error: Error & { code?: string }) => finish(() => reject(outcome.onError(error))));
+    worker.once('exit', () => finish(() => reject(outcome.onError(new Error('worker exited without a reply')))));
+  });
+}

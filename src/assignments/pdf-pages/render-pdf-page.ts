@@ -1,4 +1,4 @@
-import { startWorker } from '../../workers/start-worker.js';
+import { awaitWorker, startWorker } from '../../workers/start-worker.js';
 import { errors } from '../../errors.js';
 
 export interface PageRenderRequest {
@@ -21,24 +21,14 @@ export function renderPdfPage(path: string, page: number, maxWidth = 1200): Prom
     { path, page, maxWidth } satisfies PageRenderRequest,
     { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
   );
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const finish = (action: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      action();
-    };
-    const unreadable = () => errors.badRequest('This page of the PDF could not be drawn.');
-    const timer = setTimeout(() => finish(() => reject(unreadable())), TIMEOUT_MS);
-    worker.once('message', (reply: PageRenderReply) =>
-      finish(() => {
-        if (reply.ok) return resolve(Buffer.from(reply.png));
-        return reject(reply.reason === 'no-such-page' ? errors.notFound('page') : unreadable());
-      }),
-    );
-    worker.once('error', () => finish(() => reject(unreadable())));
-    worker.once('exit', () => finish(() => reject(unreadable())));
+  const unreadable = () => errors.badRequest('This page of the PDF could not be drawn.');
+  return awaitWorker(worker, {
+    timeoutMs: TIMEOUT_MS,
+    onReply: (reply: PageRenderReply) => {
+      if (reply.ok) return Buffer.from(reply.png);
+      throw reply.reason === 'no-such-page' ? errors.notFound('page') : unreadable();
+    },
+    onTimeout: unreadable,
+    onError: unreadable,
   });
 }

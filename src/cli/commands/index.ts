@@ -15,4 +15,5 @@ export const commands: Record<string, CommandEntry> = {
   doctor: { summary: 'check the sandbox and language runtimes', load: async () => (await import('./doctor.js')).doctorCommand },
   parse: { summary: 'list the tasks in a .docx or .pdf lab document', load: async () => (await import('./parse.js')).parseCommand },
   render: { summary: 'render code screenshots as PNG (themes: idle, vscode, notepad, codeblocks, terminal)', load: async () => (await import('./render.js')).renderCommand },
+  process: { summary: 'run a whole lab document offline: parse, run, render, compose the report (DOCX, PDF)', load: async () => (await import('./process.js')).processCommand },
 };

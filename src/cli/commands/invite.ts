@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createInvite } from '../../accounts/create-invite.js';
 import { systemClock } from '../../clock.js';
-import { UsageError, type CliCommand } from '../command.js';
+import { afterSubcommand, UsageError, type CliCommand } from '../command.js';
 import { EXIT_CONFIG, loadConfigOrReport, openMigratedDatabase } from '../runtime.js';
 
 const USAGE = `usage: labmate invite create [--uses N] [--expires-days D] [--note TEXT]
@@ -19,10 +19,8 @@ function positive(name: string, value: string | undefined): number | undefined {
 export const inviteCommand: CliCommand = {
   usage: USAGE,
   async run(argv) {
-    const [sub, ...rest] = argv;
-    if (sub !== 'create') throw new UsageError(sub ? `unknown sub-command '${sub}'` : 'missing sub-command');
     const { values } = parseArgs({
-      args: rest,
+      args: afterSubcommand(argv, 'create'),
       options: { uses: { type: 'string' }, 'expires-days': { type: 'string' }, note: { type: 'string' } },
       strict: true,
     });

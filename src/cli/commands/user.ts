@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createUser } from '../../accounts/create-user.js';
 import { systemClock } from '../../clock.js';
 import { AppError } from '../../errors.js';
-import { UsageError, type CliCommand } from '../command.js';
+import { afterSubcommand, UsageError, type CliCommand } from '../command.js';
 import { EXIT_CONFIG, loadConfigOrReport, openMigratedDatabase } from '../runtime.js';
 import { readStdin } from '../read-stdin.js';
 
@@ -15,10 +15,8 @@ otherwise a one-time link to set it is printed (valid 24 hours).`;
 export const userCommand: CliCommand = {
   usage: USAGE,
   async run(argv) {
-    const [sub, ...rest] = argv;
-    if (sub !== 'create') throw new UsageError(sub ? `unknown sub-command '${sub}'` : 'missing sub-command');
     const { values } = parseArgs({
-      args: rest,
+      args: afterSubcommand(argv, 'create'),
       options: {
         email: { type: 'string' },
         name: { type: 'string' },

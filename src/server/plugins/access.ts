@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ActiveSession } from '../../db/repositories/sessions.repository.js';
 import fp from 'fastify-plugin';
 import { errors } from '../../errors.js';
 
@@ -24,3 +25,9 @@ export const accessPlugin = fp(
   },
   { name: 'access', dependencies: ['session', 'csrf'] },
 );
+
+/** The caller's session in a handler of a protected route (the access hook has already refused the anonymous). */
+export function requireSession(request: FastifyRequest): ActiveSession {
+  if (!request.session) throw errors.unauthenticated();
+  return request.session;
+}

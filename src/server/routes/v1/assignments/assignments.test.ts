@@ -67,7 +67,8 @@ describe.each(testDialects())('assignments on %s', (dialect) => {
     expect(original.headers['content-disposition']).toContain("filename*=UTF-8''Lab%203%20%E2%80%93%20loops.docx");
   });
 
-  it('uploads a PDF', async () => {
+  // Text extraction and page drawing each start a worker thread: slow on a busy 2-core machine.
+  it('uploads a PDF', { timeout: 120_000 }, async () => {
     const pdf = buildPdf({ pages: [[{ text: '1. Write a C program to add two numbers.', y: 700 }, { text: '2. Explain pointers.', y: 670 }]] });
     const response = await upload(ana, 'sheet.pdf', pdf);
     expect(response.statusCode).toBe(201);

@@ -19,6 +19,7 @@ import { assignmentsRepository } from '../../../../db/repositories/assignments.r
 import { AppError, errors } from '../../../../errors.js';
 import type { DocumentModel } from '../../../../ingest/model.js';
 import { attachmentDisposition } from '../../../content-disposition.js';
+import { requireSession } from '../../../plugins/access.js';
 import { withProblems } from '../../../problem-schema.js';
 import { decodeCursor, encodeCursor, presentAssignment, presentAssignmentSummary, presentTask } from './presenters.js';
 import {
@@ -37,8 +38,7 @@ import {
 const tags = ['assignments'];
 
 function ownerOf(request: FastifyRequest): string {
-  if (!request.session) throw errors.unauthenticated();
-  return request.session.userId;
+  return requireSession(request).userId;
 }
 
 /** Upload, list, read and delete assignments; edit, add and remove their tasks; preview the document. */

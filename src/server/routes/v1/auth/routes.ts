@@ -10,8 +10,8 @@ import { signIn } from '../../../../accounts/sign-in.js';
 import { signUp } from '../../../../accounts/sign-up.js';
 import { startSession } from '../../../../accounts/start-session.js';
 import { sessionsRepository } from '../../../../db/repositories/sessions.repository.js';
-import { errors } from '../../../../errors.js';
 import { withProblems } from '../../../problem-schema.js';
+import { requireSession } from '../../../plugins/access.js';
 import { csrfTokenFor, issueCsrfToken } from '../../../plugins/csrf.js';
 import { authRateLimit } from '../../../plugins/rate-limits.js';
 import { clearSessionCookie, setSessionCookie } from '../../../plugins/session.js';
@@ -35,11 +35,6 @@ const tags = ['auth'];
 
 function client(request: FastifyRequest): ClientInfo {
   return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
-
-function signedIn(request: FastifyRequest) {
-  if (!request.session) throw errors.unauthenticated();
-  return request.session;
 }
 
 /** Sign-up, sign-in and out, CSRF tokens, sessions, password change and the one-time set-up links. */
@@ -110,7 +105,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       schema: { summary: 'Sign out: revoke this session', tags, response: withProblems({ 204: z.null() }, [401, 403]) },
     },
     async (request, reply) => {
-      const session = signedIn(request);
+      const session = requireSession(request);
       await endSession(accounts, { userId: session.userId, sessionId: session.sessionId, current: true, client: client(request) });
       clearSessionCookie(app, reply);
       return reply.code(204).send(null);
@@ -121,7 +116,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     '/me',
     { schema: { summary: 'The signed-in account', tags, response: withProblems({ 200: meSchema }, [401]) } },
     async (request) => {
-      const session = signedIn(request);
+      const session = requireSession(request);
       return {
         user: presentUser({ id: session.userId, email: session.email, display_name: session.displayName, role: session.role }),
         session: { id: session.sessionId, createdAt: session.createdAt },
@@ -133,7 +128,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     '/sessions',
     { schema: { summary: 'List my active sessions', tags, response: withProblems({ 200: sessionListSchema }, [401]) } },
     async (request) => {
-      const session = signedIn(request);
+      const session = requireSession(request);
       const now = accounts.clock();
       const rows = await sessionsRepository(accounts.db).listActive(
         session.userId,
@@ -165,7 +160,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const session = signedIn(request);
+      const session = requireSession(request);
       const current = request.params.id === session.sessionId;
       await endSession(accounts, { userId: session.userId, sessionId: request.params.id, current, client: client(request) });
       if (current) clearSessionCookie(app, reply);
@@ -185,7 +180,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const session = signedIn(request);
+      const session = requireSession(request);
       return changePassword(accounts, { userId: session.userId, sessionId: session.sessionId, ...request.body, client: client(request) });
     },
   );
