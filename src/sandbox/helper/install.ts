@@ -27,7 +27,7 @@ const SOURCES_HASH = createHash('sha256')
   .digest('hex')
   .slice(0, 16);
 
-let installed: Promise<HelperDir> | undefined;
+const installed = new Map<string, Promise<HelperDir>>();
 
 /**
  * Builds the helper directory once per machine and source version (supervisor binary, matplotlib backend,
@@ -35,11 +35,15 @@ let installed: Promise<HelperDir> | undefined;
  * and is built in a private temp dir then renamed into place so concurrent processes never see half of it.
  */
 export function installHelper(root: string = tmpdir()): Promise<HelperDir> {
-  installed ??= build(root).catch((error: unknown) => {
-    installed = undefined;
-    throw error;
-  });
-  return installed;
+  let pending = installed.get(root);
+  if (!pending) {
+    pending = build(root).catch((error: unknown) => {
+      installed.delete(root);
+      throw error;
+    });
+    installed.set(root, pending);
+  }
+  return pending;
 }
 
 async function build(root: string): Promise<HelperDir> {
@@ -100,6 +104,8 @@ async function compile(args: string[]): Promise<void> {
 
 const BUILD_PREFIX = 'labmate-sandbox-build-';
 const ABANDONED_BUILD_MS = 10 * 60_000;
+/** Another version's directory may serve a process still running older code (a rolling restart): wait a week. */
+const OLD_VERSION_MS = 7 * 24 * 3600_000;
 
 /**
  * Removes helper directories of older source versions and builds abandoned by a crash. Runs are not swept here
@@ -113,7 +119,8 @@ async function sweepStale(root: string, uid: number, keep: string): Promise<void
     try {
       const stat = await lstat(path);
       if (stat.uid !== uid || !stat.isDirectory()) continue;
-      if (name.startsWith(BUILD_PREFIX) && Date.now() - stat.mtimeMs < ABANDONED_BUILD_MS) continue;
+      const age = Date.now() - stat.mtimeMs;
+      if (age < (name.startsWith(BUILD_PREFIX) ? ABANDONED_BUILD_MS : OLD_VERSION_MS)) continue;
       await rm(path, { recursive: true, force: true });
     } catch {
       // Removed by a concurrent sweep.
