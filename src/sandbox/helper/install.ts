@@ -104,7 +104,10 @@ async function compile(args: string[]): Promise<void> {
 
 const BUILD_PREFIX = 'labmate-sandbox-build-';
 const ABANDONED_BUILD_MS = 10 * 60_000;
-/** Another version's directory may still serve a process on older code (a rolling restart): kept a week from its build. */
+/**
+ * Another version's directory may still serve a process on older code (a rolling restart): it is kept for a week
+ * from its build.
+ */
 const OLD_VERSION_MS = 7 * 24 * 3600_000;
 
 /**
