@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import type { Role, SessionRow } from '../schema.js';
 import type { Db } from './types.js';
 
@@ -12,6 +13,29 @@ export interface ActiveSession {
   lastSeenAt: string;
 }
 
+function findActiveQuery(db: Db, tokenHash: string, now: string, idleSince: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.user_id as userId',
+      'users.role as role',
+      'users.email as email',
+      'users.display_name as displayName',
+      'sessions.created_at as createdAt',
+      'sessions.last_seen_at as lastSeenAt',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', now)
+    .where('sessions.last_seen_at', '>', idleSince)
+    .where('users.disabled_at', 'is', null);
+}
+
+// Every request looks its session up: build that SQL once per database and only bind the three values.
+const compiledFindActive = new WeakMap<Db, CompiledQuery<ActiveSession>>();
+
 /** Session rows, found only by the hash of their token and always scoped to their owner for listing and revoking. */
 export function sessionsRepository(db: Db) {
   return {
@@ -19,25 +43,14 @@ export function sessionsRepository(db: Db) {
       await db.insertInto('sessions').values({ ...row, revoked_at: null }).execute();
     },
     /** The session for a token hash when it is neither revoked, past its absolute expiry, idle too long, nor its user disabled. */
-    findActive(tokenHash: string, now: string, idleSince: string): Promise<ActiveSession | undefined> {
-      return db
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select([
-          'sessions.id as sessionId',
-          'sessions.user_id as userId',
-          'users.role as role',
-          'users.email as email',
-          'users.display_name as displayName',
-          'sessions.created_at as createdAt',
-          'sessions.last_seen_at as lastSeenAt',
-        ])
-        .where('sessions.token_hash', '=', tokenHash)
-        .where('sessions.revoked_at', 'is', null)
-        .where('sessions.expires_at', '>', now)
-        .where('sessions.last_seen_at', '>', idleSince)
-        .where('users.disabled_at', 'is', null)
-        .executeTakeFirst();
+    async findActive(tokenHash: string, now: string, idleSince: string): Promise<ActiveSession | undefined> {
+      let compiled = compiledFindActive.get(db);
+      if (!compiled) {
+        compiled = findActiveQuery(db, '', '', '').compile();
+        compiledFindActive.set(db, compiled);
+      }
+      const result = await db.executeQuery<ActiveSession>(CompiledQuery.raw(compiled.sql, [tokenHash, now, idleSince]));
+      return result.rows[0];
     },
     async touch(sessionId: string, now: string): Promise<void> {
       await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
