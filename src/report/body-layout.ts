@@ -27,7 +27,7 @@ const TWIP_EMU = 635;
 /** Word's page when a document does not say: US Letter with one-inch margins. */
 const DEFAULT_PAGE = { width: 12240, height: 15840, left: 1440, right: 1440, top: 1440, bottom: 1440 };
 
-const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/g;
+const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>/g;
 
 type FrameKind = 'container' | 'sdt' | 'block' | 'other';
 
