@@ -3,7 +3,7 @@ import { codeScore, isProse } from './code-lines.js';
 import { listLabelKind, parseLabel, stripDecoration, type LabelKind, type ParsedLabel } from './labels.js';
 import { toLines, type Line } from './lines.js';
 import { isOutputMarker, sectionKind, type SectionKind } from './sections.js';
-import { describeTask, type TaskDraft } from './task-details.js';
+import { describeTask, THEORY_START, type TaskDraft } from './task-details.js';
 import { languageOfCode, languageOfText } from './language.js';
 import type { Language, Task } from './task.js';
 
@@ -95,6 +95,11 @@ function markCode(lines: Line[], labels: Array<ParsedLabel | null>, headings: Ar
       continue;
     }
     const label = labels[i];
+    if (inRun && /^#\s*\d/.test(text)) {
+      // "#2. Split the data" inside a program is a Python comment, not a new question.
+      code[i] = true;
+      continue;
+    }
     const structural = (label && label.rest && isProse(label.rest)) || (headings[i] !== null && headings[i] !== undefined && !line.codeFormat && codeScore(text) < 0.8);
     if (structural || isOutputMarker(text)) {
       inRun = false;
@@ -246,6 +251,7 @@ function splitChildren(a: Analysis, start: number, end: number): Start[] {
   const top = items.filter((s) => s.depth === minDepth && s.label.kind === items.find((t) => t.depth === minDepth)?.label.kind);
   if (top.length < 2) return [];
   const stem = questionLines(a, start, end).join(' ');
+  if (THEORY_START.test(stem)) return [];
   const owningCode = top.filter((s, k) => hasCode(a, s.line, top[k + 1]?.line ?? end)).length;
   if (owningCode >= 2 || (DANGLING.test(stem) && PROGRAM_PHRASE.test(stripDecoration(a.labels[start]!.rest || stem)))) return top;
   return [];

@@ -12,7 +12,7 @@ export interface TaskDraft {
   anchor: number;
 }
 
-const THEORY_START = /^(what|why|how|which|when|where|who|explain|define|describe|discuss|differentiate|distinguish|compare|contrast|state|list|mention|give|justify|interpret|summari[sz]e|elaborate|illustrate|outline|can|is|are|does|do|write\s+(a\s+)?(short\s+)?(note|notes|answer|essay|difference|differences|advantages|disadvantages))\b/iu;
+export const THEORY_START = /^(what|why|how(?!\s+to\b)|which|when|where|who|explain|define|describe|discuss|differentiate|distinguish|compare|contrast|state|list|mention|give|justify|interpret|summari[sz]e|elaborate|illustrate|outline|can|is|are|does|do|write\s+(a\s+)?(short\s+)?(note|notes|answer|essay|difference|differences|advantages|disadvantages))\b/iu;
 const CODE_WORDS = /\b(program|programs|programming|code|coding|script|function|implement|implementation|wap|class|method|algorithm|loop|array|matrix|linked\s+list|stack|queue|sort|search|recursion|recursive|dataset|dataframe|series|plot|graph|visuali[sz]e|train|classifier|cluster(s|ing)?|load|print|display|compute|calculate|accept|input|output|menu|file|string|pattern|series|api|query|database|form|gui|page|html|css|javascript|python|java|c\+\+|sql|pandas|numpy|sklearn|matplotlib|tkinter)\b/iu;
 const OTHER_WORDS = /\b(install(ation)?|set\s*up|setup|environment\s+setup|download|configure|manual(ly)?\s+(calculation|calculate)?|by\s+hand|draw|sketch|diagram|submit|save\s+your|flowchart|spinning\s+up)\b|\(manual\s+calculation\)/iu;
 const SCREENSHOT = /\b(attach|paste|insert|include|add|take|submit|provide|upload|capture)\b[^.\n]{0,60}\bscreen\s?shots?\b|\bscreen\s?shots?\s+of\s+(the\s+)?(output|result|program|code|graphs?)\b/iu;
@@ -21,6 +21,8 @@ const FILE_INTRO = /\b([\w-]+\.(?:txt|csv|dat|json|tsv|in))\b[^.\n:]{0,60}?\b(co
 
 function kindOf(draft: TaskDraft): Task['kind'] {
   const question = draft.question.trim();
+  // A question that asks for an explanation stays theory even when its printed answer quotes code.
+  if (THEORY_START.test(question) && !/\b(write|wap|program)\b/i.test(question)) return 'theory';
   if (draft.code) return 'code';
   if (OTHER_WORDS.test(question)) return 'other';
   const asksForCode = /\b(write|wap|implement|develop|create|build|design)\b[^.?]{0,60}\b(program|code|script|function|class|application|app|page|form)\b|\bwap\b|\bprogram\s+(to|that|for)\b|\bcode\s+with\s+output\b/iu;
