@@ -11,13 +11,14 @@ export interface RenderRequest {
 export type RenderResponse = { id: number; pngs: Uint8Array[] } | { id: number; error: string };
 
 parentPort?.on('message', (request: RenderRequest) => {
-  let response: RenderResponse;
+  const port = parentPort!;
   try {
     const pngs = renderScreenshots(request.input).map((png) => new Uint8Array(png));
-    response = { id: request.id, pngs };
-    parentPort!.postMessage(response, pngs.map((png) => png.buffer));
+    const response: RenderResponse = { id: request.id, pngs };
+    // Transferring the buffers hands them over without a copy.
+    port.postMessage(response, pngs.map((png) => png.buffer));
   } catch (error) {
-    response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
-    parentPort!.postMessage(response);
+    const response: RenderResponse = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    port.postMessage(response);
   }
 });

@@ -52,7 +52,7 @@ export interface TitleBarSection {
   font: FontSpec;
   align: 'left' | 'center';
   title: (ctx: SceneContext) => string;
-  buttons: 'windows' | 'mac' | 'gnome';
+  buttons: 'windows' | 'gnome';
   buttonColor: Rgb;
   /** Colours of a small two-tone application icon at the left. */
   icon?: [Rgb, Rgb];
