@@ -36,6 +36,7 @@ describe('HTTP conventions', () => {
     const client = new TestClient(t.app);
     const response = await client.request('POST', '/api/v1/auth/login', { body: 'hello', headers: { 'content-type': 'text/plain' } });
     expect(response.statusCode).toBe(415);
+    expect(response.json().detail).toContain('text/plain');
   });
 
   it('answers malformed JSON with 400', async () => {

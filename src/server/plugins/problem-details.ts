@@ -31,14 +31,14 @@ function fieldErrors(error: FastifyError): FieldError[] {
 }
 
 /** Maps anything thrown in a route to a problem the client may see; 5xx details go only to the log. */
-export function toAppError(error: FastifyError, bodyLimit: number): AppError {
+export function toAppError(error: FastifyError, bodyLimit: number, contentType = ''): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) return errors.validation(fieldErrors(error));
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return errors.payloadTooLarge(bodyLimit);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return errors.unsupportedMediaType(error.message.replace(/^Unsupported Media Type:?\s*/i, ''));
+      return errors.unsupportedMediaType(contentType.split(';')[0] ?? '');
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return errors.unsupportedMediaType('(not multipart/form-data)');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -82,7 +82,7 @@ export const problemDetailsPlugin = fp(
     });
 
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const appError = toAppError(error, options.bodyLimit);
+      const appError = toAppError(error, options.bodyLimit, request.headers['content-type']);
       if (appError.reportable) request.log.error({ err: error }, 'request failed');
       else if (!(error instanceof AppError)) request.log.info({ code: error.code, status: appError.status }, error.message);
       return sendProblem(request, reply, appError);
