@@ -85,14 +85,18 @@ export function composePage(theme: ThemeSpec, ctx: SceneContext, page: PageConte
     .filter((w) => w.sections.length > 0);
   const windowHeights = windows.map((w) => w.sections.reduce((sum, s) => sum + s.height, 0) + 2 * border);
   const height = 2 * margin + windowHeights.reduce((a, b) => a + b, 0) + gap * Math.max(0, windows.length - 1);
-  const surface = new Surface(windowWidth + 2 * margin, height, theme.backdrop, pixelScratch);
-
-  let top = margin;
-  windows.forEach((w, i) => {
-    drawWindow(surface, w.window, w.sections, margin, top, windowWidth, windowHeights[i]!, ctx, page, scale);
-    top += windowHeights[i]! + gap;
-  });
-  return surface;
+  const draw = (coarse: boolean): Surface => {
+    const surface = new Surface(windowWidth + 2 * margin, height, theme.backdrop, pixelScratch, coarse);
+    let top = margin;
+    windows.forEach((w, i) => {
+      drawWindow(surface, w.window, w.sections, margin, top, windowWidth, windowHeights[i]!, ctx, page, scale);
+      top += windowHeights[i]! + gap;
+    });
+    return surface;
+  };
+  // Many token colours can exceed the palette; drawing again with coarser edges keeps every colour exact.
+  const surface = draw(false);
+  return surface.overflowed ? draw(true) : surface;
 }
 
 /** A window with a title bar, a white body of the given device-pixel size and an optional footer strip, on the usual backdrop. */

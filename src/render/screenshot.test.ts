@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { C_PROGRAM, JAVA_PROGRAM, LONG_PYTHON, PYTHON_ERROR } from '../../test/render/samples.js';
+import { composePage } from './compose.js';
 import { decodePng } from './raster/png-decode.js';
 import { fileNameFor, planScreenshots, renderScreenshots, type ScreenshotInput } from './screenshot.js';
 import type { Cell } from './text-grid.js';
@@ -127,6 +128,15 @@ describe('planScreenshots', () => {
     const ctx = planScreenshots({ ...C_PROGRAM, theme: 'idle' }).pages[0]!.ctx;
     expect(ctx.file).toBe('primes.c');
     expect(ctx.user).toBe('Ben Okafor');
+  });
+});
+
+describe('palette', () => {
+  it('keeps every colour exact when many token colours would overflow 256', () => {
+    const code = '<!doctype html>\n<html>\n<head><style>body { color: red; }</style></head>\n<body>\n<h1 id="t">Hi</h1>\n<script>\nconst x = [1, 2]; console.log(`v=${x.length}`, /re+/g, null, true);\n</script>\n</body>\n</html>';
+    const plan = planScreenshots({ language: 'html', code, theme: 'vscode-light', transcript: [{ stream: 'stderr', text: 'error\n' }] });
+    const surface = composePage(plan.theme, plan.pages[0]!.ctx, plan.pages[0]!.content, plan.scale);
+    expect(surface.overflowed).toBe(false);
   });
 });
 

@@ -52,11 +52,22 @@ describe('Surface', () => {
     expect([...colours].some((c) => c !== 0 && c !== 0xffffff && (c & 0xff) === ((c >> 16) & 0xff))).toBe(true);
   });
 
+  it('blends in 8 coverage steps instead of 16 when asked for coarse edges', () => {
+    const count = (coarse: boolean): number => {
+      const surface = new Surface(40, 40, 0xffffff, undefined, coarse);
+      surface.fillCircle(20, 20, 15, 0x000000);
+      return surface.palette.length;
+    };
+    expect(count(true)).toBeLessThan(count(false));
+    expect(count(true)).toBeLessThanOrEqual(10);
+  });
+
   it('keeps drawing past 256 colours by using the nearest palette colour', () => {
     const surface = new Surface(257, 1, 0x000000);
     for (let x = 0; x < 256; x++) surface.fillRect(x, 0, 1, 1, x * 0x010101);
     surface.fillRect(256, 0, 1, 1, 0x0000ff);
     expect(surface.palette.length).toBe(256);
     expect(surface.colorAt(256, 0)).toBe(0x555555);
+    expect(surface.overflowed).toBe(true);
   });
 });

@@ -37,12 +37,19 @@ export class Surface {
   readonly palette: Rgb[] = [];
   private readonly lookup = new Map<Rgb, number>();
 
-  /** With `scratch`, the pixels live in that shared buffer and are valid until its next use. */
+  /** Set once a colour had to be approximated because the palette was full. */
+  overflowed = false;
+
+  /**
+   * With `scratch`, the pixels live in that shared buffer and are valid until its next use.
+   * `coarse` blends edges in 8 coverage steps instead of 16, halving the colours text needs.
+   */
   constructor(
     readonly width: number,
     readonly height: number,
     background: Rgb,
     scratch?: Scratch,
+    private readonly coarse = false,
   ) {
     const size = (width + 1) * height;
     this.rows = scratch ? new Uint8Array(scratch.take(size), 0, size) : new Uint8Array(size);
@@ -62,6 +69,7 @@ export class Surface {
       this.lookup.set(color, this.palette.length - 1);
       return this.palette.length - 1;
     }
+    this.overflowed = true;
     let best = 0;
     let bestDistance = Infinity;
     this.palette.forEach((candidate, i) => {
@@ -125,10 +133,11 @@ export class Surface {
           continue;
         }
         const bg = this.rows[at]!;
-        const key = keyBase + bg * LEVELS + ((a / 17) | 0);
+        const level = this.coarse ? ((a / 17) | 0) & ~1 || 1 : (a / 17) | 0;
+        const key = keyBase + bg * LEVELS + level;
         let blended = blendCache[key]!;
         if (blended === UNKNOWN) {
-          blended = this.indexOf(mix(this.palette[bg]!, color, a));
+          blended = this.indexOf(mix(this.palette[bg]!, color, level * 17));
           blendCache[key] = blended;
           blendTouched.push(key);
         }
