@@ -24,11 +24,20 @@ export function issueCsrfToken(app: FastifyInstance, request: FastifyRequest, re
   return csrfTokenFor(app, { preSession });
 }
 
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** The origins the app itself is served from: on loopback, every loopback name for the same port. */
+function publicOrigins(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  if (!LOOPBACK_NAMES.includes(url.hostname)) return [url.origin];
+  return LOOPBACK_NAMES.map((name) => `${url.protocol}//${name}${url.port ? `:${url.port}` : ''}`);
+}
+
 function originAllowed(app: FastifyInstance, request: FastifyRequest): string | null {
   const fetchSite = request.headers['sec-fetch-site'];
   const origin = request.headers.origin;
   const { config } = app.labmate;
-  const allowed = new Set([new URL(config.publicUrl).origin, ...config.corsOrigins]);
+  const allowed = new Set([...publicOrigins(config.publicUrl), ...config.corsOrigins]);
   if (origin !== undefined && origin !== 'null' && !allowed.has(origin)) return `Origin ${origin} is not allowed.`;
   if (origin === 'null') return 'Requests from an opaque origin are not allowed.';
   if (fetchSite === 'cross-site' && (origin === undefined || !config.corsOrigins.includes(origin))) {

@@ -1,0 +1,48 @@
+import { chromium, type Browser } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminSetupLinkIfNeeded } from '../../src/accounts/one-time-links.js';
+import { systemClock } from '../../src/clock.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+describe.skipIf(!existsSync(CHROMIUM))('the admin set-up page in Chromium', { timeout: 120_000 }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    const port = 4100 + Math.floor(Math.random() * 800);
+    t = await createTestApp({ env: { PORT: String(port) } });
+    await t.app.listen({ host: '127.0.0.1', port });
+    // Opened as localhost while the app calls itself 127.0.0.1: both are this machine, so the Origin check accepts it.
+    base = `http://localhost:${port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('creates the first administrator from the printed link, then the admin is signed in', async () => {
+    const link = await adminSetupLinkIfNeeded({ db: t.database.handle.db, clock: systemClock }, base);
+    const page = await browser.newPage();
+    await page.goto(link ?? '');
+    await page.fill('#email', 'root@example.com');
+    await page.fill('#name', 'Rosa Root');
+    await page.fill('#password', 'an admin passphrase');
+    await page.click('button[type=submit]');
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').length > 12);
+    expect(await page.textContent('#status')).toMatch(/^Done/);
+    const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).json());
+    expect(me.user).toMatchObject({ email: 'root@example.com', role: 'admin' });
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name === 'labmate_session')?.httpOnly).toBe(true);
+    expect(await page.evaluate(() => document.cookie)).not.toContain('labmate_session');
+    await page.close();
+  });
+});
