@@ -13,6 +13,8 @@ interface Start {
   label: ParsedLabel;
   /** Nesting depth: Word list level, or indentation for typed labels. */
   depth: number;
+  /** For a sub-part, the question it belongs to. */
+  stem?: string;
 }
 
 interface Analysis {
@@ -23,7 +25,7 @@ interface Analysis {
   format: DocumentModel['format'];
 }
 
-const TASK_VERB = /^(?:(?:now|then|also|next)\s+)?(write|wap|implement|develop|design|create|build|construct|make|program|code|generate|find|print|display|compute|calculate|read|accept|input|sort|search|reverse|check|count|convert|apply|load|plot|show|compare|explain|define|describe|discuss|differentiate|distinguish|what|why|how|which|when|where|who|list|state|illustrate|demonstrate|simulate|perform|use|using|given|let|consider|modify|add|store|test|train|evaluate|visuali[sz]e|normalize|normali[sz]e|identify|select|extract|assign|interpret|report|reconstruct|segment|cluster|can|is|are|does|do|give|draw|prepare|solve|analy[sz]e|obtain|determine|verify|enter|take|declare|initiali[sz]e|swap|merge|insert|delete|remove|update|replace|rotate|arrange|segregate|split|traverse|represent|you\s+are\s+given|a\s+\w+\s+(is|has)|assuming|suppose|observe|save|submit|upload)\b/iu;
+const TASK_VERB = /^(?:(?:now|then|also|next)\s+)?(write|wap|implement|develop|design|create|build|construct|make|program|code|generate|find|print|display|compute|calculate|read|accept|input|sort|search|reverse|check|count|convert|apply|load|plot|show|compare|explain|define|describe|discuss|differentiate|distinguish|what|why|how|which|when|where|who|list|state|illustrate|demonstrate|simulate|perform|use|using|given|let|consider|modify|add|store|test|train|evaluate|visuali[sz]e|normalize|normali[sz]e|identify|select|extract|assign|interpret|report|reconstruct|segment|cluster|can|is|are|does|do|give|draw|prepare|solve|analy[sz]e|obtain|determine|verify|enter|take|declare|initiali[sz]e|swap|merge|insert|delete|remove|update|replace|rotate|arrange|segregate|split|traverse|represent|you\s+are\s+given|a\s+\w+\s+(is|has)|assuming|suppose|for\s+(?:a|the)\s+given|observe|save|submit|upload)\b/iu;
 const PROGRAM_PHRASE = /^(wap\b|write\s+(a|an)\s+(\w+\s+){0,3}(program|code|function|script|class|method|application|app)\b)/iu;
 const DANGLING = /\b(that|which)\s*:?\s*$|\bfollowing\s+(programs|questions|tasks)\s*:?\s*$/iu;
 
@@ -175,8 +177,9 @@ function findStarts(a: Analysis): Start[] {
     advanceSection(next + 1);
     const children = splitChildren(a, next, end);
     if (children.length >= 2) {
+      const stem = questionLines(a, next, children[0]!.line).join(' ');
       for (const child of children) {
-        starts.push({ ...child, label: { ...child.label, label: `${a.labels[next]!.label} ${child.label.label}`.trim() } });
+        starts.push({ ...child, stem, label: { ...child.label, label: `${a.labels[next]!.label} ${child.label.label}`.trim() } });
       }
     } else {
       starts.push({ line: next, label: a.labels[next]!, depth: 0 });
@@ -407,6 +410,7 @@ function buildDrafts(a: Analysis, starts: Start[]): TaskDraft[] {
     drafts.push({
       label: displayLabel(start.label),
       question: question.join(' ').replace(/\s+/g, ' ').trim(),
+      stem: start.stem ?? '',
       body: body.map((l) => l.text).join('\n'),
       code: codeBlocks.map((block) => dedent(trimBlank(block), a.format)).filter(Boolean).join('\n\n'),
       output: trimBlank(output).join('\n'),
@@ -416,7 +420,7 @@ function buildDrafts(a: Analysis, starts: Start[]): TaskDraft[] {
   if (drafts.length === 0) {
     const all = a.lines.filter((_, j) => a.code[j]);
     if (all.length >= 3) {
-      drafts.push({ label: '', question: '', body: '', code: dedent(all.map((l) => l.text), a.format), output: '', anchor: all[all.length - 1]!.block });
+      drafts.push({ label: '', question: '', stem: '', body: '', code: dedent(all.map((l) => l.text), a.format), output: '', anchor: all[all.length - 1]!.block });
     }
   }
   return drafts;

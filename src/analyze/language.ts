@@ -39,7 +39,7 @@ export function languageOfCode(code: string): Language {
 
 const TEXT_SIGNALS: Array<[Scored, RegExp]> = [
   ['cpp', /\bC\+\+|\bcpp\b|\bC\s*\/\s*C\+\+/i],
-  ['java', /\bjava\b/i],
+  ['java', /\bjava\b|\bwrapper\s+class(es)?\b|\bautoboxing\b|\bunboxing\b|\bJVM\b|\bJDK\b/i],
   ['python', /\bpython\b|\bpandas\b|\bnumpy\b|\bmatplotlib\b|\bsklearn\b|\bscikit\b|\bjupyter\b|\btkinter\b|\bseaborn\b|\bkeras\b/i],
   ['javascript', /\bjavascript\b|\bnode\.?js\b|\breact\b/i],
   ['html', /\bhtml5?\b|\bweb\s*page\b|\bCSS\b/i],

@@ -5,6 +5,8 @@ import type { Language, Task } from './task.js';
 export interface TaskDraft {
   label: string;
   question: string;
+  /** The parent question's text for a sub-part ("Write a program that"), else ''. */
+  stem: string;
   /** All text of the task's range, for screenshot requests and input files. */
   body: string;
   code: string;
@@ -12,22 +14,24 @@ export interface TaskDraft {
   anchor: number;
 }
 
-export const THEORY_START = /^(what|why|how(?!\s+to\b)|which|when|where|who|explain|define|describe|discuss|differentiate|distinguish|compare|contrast|state|list|mention|give|justify|interpret|summari[sz]e|elaborate|illustrate|outline|can|is|are|does|do|write\s+(a\s+)?(short\s+)?(note|notes|answer|essay|difference|differences|advantages|disadvantages))\b/iu;
-const CODE_WORDS = /\b(program|programs|programming|code|coding|script|function|implement|implementation|wap|class|method|algorithm|loop|array|matrix|linked\s+list|stack|queue|sort|search|recursion|recursive|dataset|dataframe|series|plot|graph|visuali[sz]e|train|classifier|cluster(s|ing)?|load|print|display|compute|calculate|accept|input|output|menu|file|string|pattern|series|api|query|database|form|gui|page|html|css|javascript|python|java|c\+\+|sql|pandas|numpy|sklearn|matplotlib|tkinter)\b/iu;
-const OTHER_WORDS = /\b(install(ation)?|set\s*up|setup|environment\s+setup|download|configure|manual(ly)?\s+(calculation|calculate)?|by\s+hand|draw|sketch|diagram|submit|save\s+your|flowchart|spinning\s+up)\b|\(manual\s+calculation\)/iu;
+export const THEORY_START = /^(what|why|how(?!\s+to\b)|which|when|where|who|explain|define|describe|discuss|differentiate|distinguish|compare|contrast|state|list\s+(the|all|any|some|\d)|mention|give|justify|interpret|summari[sz]e|elaborate|illustrate|outline|(can|is|are|does|do)\b(?=.*\?)|write\s+(a\s+)?(short\s+)?(note|notes|answer|essay|difference|differences|advantages|disadvantages))\b/iu;
+const CODE_WORDS = /\b(program|programs|programming|code|coding|script|function|implement|implementation|wap|class|method|algorithm|loop|array|matrix|linked\s+list|stack|queue|sort|search|recursion|recursive|dataset|data\s*frames?|series|demonstrate|plot|graph|visuali[sz]e|train|classifier|cluster(s|ing)?|load|print|display|compute|calculate|accept|input|output|menu|file|string|pattern|series|api|query|database|form|gui|page|html|css|javascript|python|java|c\+\+|sql|pandas|numpy|sklearn|matplotlib|tkinter)\b/iu;
+const OTHER_WORDS = /\b(install(ation)?|set\s*up|setup|environment\s+setup|download|configure|manual(ly)?|by\s+hand|diagram|submit|save\s+your|flowchart|spinning\s+up)\b|\(manual\s+calculation\)/iu;
 const SCREENSHOT = /\b(attach|paste|insert|include|add|take|submit|provide|upload|capture)\b[^.\n]{0,60}\bscreen\s?shots?\b|\bscreen\s?shots?\s+of\s+(the\s+)?(output|result|program|code|graphs?)\b/iu;
 const PROMPT = /^(.*?\b(enter|input|type|give|provide|key\s+in)\b[^:?\n]*[:?])\s*(\S.*)$/iu;
 const FILE_INTRO = /\b([\w-]+\.(?:txt|csv|dat|json|tsv|in))\b[^.\n:]{0,60}?\b(contains?|contents?|containing|with\s+(the\s+)?(following|data|content|lines?|text)|as\s+follows)\b[^:\n]*:\s*(.*)$/iu;
 
+const ASKS_FOR_CODE = /\b(write|wap|implement|develop|create|build|design)\b[^.?]{0,60}\b(program|code|script|function|class|application|app|page|form)\b|\bwap\b|\bprogram\s+(to|that|for)\b|\bcode\s+with\s+output\b/iu;
+
 function kindOf(draft: TaskDraft): Task['kind'] {
   const question = draft.question.trim();
+  const framed = `${draft.stem} ${question}`;
   // A question that asks for an explanation stays theory even when its printed answer quotes code.
   if (THEORY_START.test(question) && !/\b(write|wap|program)\b/i.test(question)) return 'theory';
-  if (draft.code) return 'code';
+  if (ASKS_FOR_CODE.test(framed)) return 'code';
   if (OTHER_WORDS.test(question)) return 'other';
-  const asksForCode = /\b(write|wap|implement|develop|create|build|design)\b[^.?]{0,60}\b(program|code|script|function|class|application|app|page|form)\b|\bwap\b|\bprogram\s+(to|that|for)\b|\bcode\s+with\s+output\b/iu;
-  if (asksForCode.test(question) || asksForCode.test(draft.body) || SCREENSHOT.test(draft.body)) return 'code';
-  if (THEORY_START.test(question) || /\?\s*$/.test(question)) return 'theory';
+  if (draft.code || ASKS_FOR_CODE.test(draft.body) || SCREENSHOT.test(draft.body)) return 'code';
+  if (/\?\s*$/.test(question)) return 'theory';
   if (/\b(concepts?|understand)\b/i.test(question)) return 'theory';
   // A bare title ("Pascal triangle", "Matrix multiplication") in a lab names a program.
   if (question.split(/\s+/).length <= 6) return 'code';
@@ -64,7 +68,7 @@ export function describeTask(draft: TaskDraft, index: number, documentLanguage: 
   const kind = kindOf(draft);
   let language: Language = '';
   if (kind === 'code') {
-    language = languageOfCode(draft.code) || languageOfText(`${draft.label} ${draft.question}`) || documentLanguage() || 'python';
+    language = languageOfCode(draft.code) || languageOfText(`${draft.stem} ${draft.label} ${draft.question}`) || documentLanguage() || 'python';
   }
   return {
     id: `t${index + 1}`,
