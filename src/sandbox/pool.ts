@@ -23,12 +23,12 @@ export class SandboxPool {
     return { running: this.active, queued: this.waiting.length };
   }
 
-  /** Runs one program when a slot is free. */
-  async run(request: RunRequest): Promise<RunResult> {
+  /** Runs one program when a slot is free; `signal` kills it (or drops it from the queue) when aborted. */
+  async run(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
     if (this.active >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.active++;
     try {
-      return await runProgram(request, this.options);
+      return await runProgram(request, signal ? { ...this.options, signal } : this.options);
     } finally {
       const next = this.waiting.shift();
       // The slot passes straight to the next in line, so `active` never drops and rises again in between.

@@ -13,6 +13,8 @@ import { LANGUAGES, type RunRequest, type RunResult } from './types.js';
 export interface RunnerOptions {
   bwrapPath?: string;
   helperRoot?: string;
+  /** Aborting kills the box at once (a cancelled run); the result then reports how far the program got. */
+  signal?: AbortSignal;
 }
 
 /** Sources above this are refused before a box is built (the compilers would only spend the limits on them). */
@@ -55,7 +57,7 @@ export async function runProgram(request: RunRequest, options: RunnerOptions = {
     String(ARTIFACT_LIMITS.maxTotalBytes),
     ...steps.flatMap(stepArgs),
   ];
-  const box = await runBox(options.bwrapPath ?? 'bwrap', bwrapArgs(helper.path, command), input, steps);
+  const box = await runBox(options.bwrapPath ?? 'bwrap', bwrapArgs(helper.path, command), input, steps, options.signal);
   return buildResult(request, steps, box);
 }
 
@@ -94,7 +96,7 @@ function stepArgs(step: Step): string[] {
   ];
 }
 
-function runBox(bwrap: string, args: string[], input: Buffer, steps: Step[]): Promise<BoxOutcome> {
+function runBox(bwrap: string, args: string[], input: Buffer, steps: Step[], signal?: AbortSignal): Promise<BoxOutcome> {
   const last = steps.length - 1;
   const outcome: BoxOutcome = {
     outputs: steps.map(() => ({ stdout: [], stderr: [], bytes: 0 })),
@@ -125,6 +127,8 @@ function runBox(bwrap: string, args: string[], input: Buffer, steps: Step[]): Pr
         // Already gone.
       }
     };
+    if (signal?.aborted) kill();
+    signal?.addEventListener('abort', kill, { once: true });
     const budget = steps.reduce((sum, step) => sum + step.limits.wallMs, 0) + HOST_GRACE_MS;
     const timer = setTimeout(() => {
       outcome.hostTimedOut = true;
@@ -178,6 +182,7 @@ function runBox(bwrap: string, args: string[], input: Buffer, steps: Step[]): Pr
       );
     });
     child.on('close', (code) => {
+      signal?.removeEventListener('abort', kill);
       outcome.boxExitCode = code;
       outcome.hostMs = performance.now() - started;
       clearTimeout(timer);
