@@ -45,6 +45,8 @@ export interface ProcessResult {
   docx: Buffer;
   format: 'docx' | 'pdf';
   summary: ProcessSummary;
+  /** What the user should know that the report does not show (the document's own warnings, left-out files). */
+  warnings: string[];
 }
 
 function isRunnable(task: Task): task is Task & { language: Language } {
@@ -56,15 +58,25 @@ function slug(text: string): string {
 }
 
 /** Every picture of one run: the code and its console, then each plot, then each text file it wrote. */
-function picturesOf(task: Task & { language: Language }, result: RunResult, stem: string, theme: ThemeName | undefined): ReportImage[] {
+function picturesOf(task: Task & { language: Language }, result: RunResult, stem: string, theme: ThemeName | undefined, warnings: string[]): ReportImage[] {
   const label = slug(task.label);
   // Java's file must be named after its class, so only the other languages take the document's name.
   const title = task.language === 'java' ? undefined : [slug(stem), label].filter(Boolean).join('_') || undefined;
   const pngs = renderScreenshots({ theme, language: task.language, code: task.code, transcript: result.segments, title, exitCode: result.exitCode, timeMs: result.timeMs });
-  result.artifacts.forEach((artifact, i) => {
-    if (artifact.kind === 'image' && /\.png$/i.test(artifact.name)) pngs.push(renderPlotCard({ png: artifact.content, title: `Figure ${i + 1}` }));
-    else if (artifact.kind === 'text') pngs.push(...renderFileCard({ name: artifact.name, content: artifact.content.toString('utf8') }));
-  });
+  let figures = 0;
+  for (const artifact of result.artifacts) {
+    if (artifact.kind === 'text') {
+      pngs.push(...renderFileCard({ name: artifact.name, content: artifact.content.toString('utf8') }));
+    } else if (artifact.kind === 'image' && /\.png$/i.test(artifact.name)) {
+      try {
+        pngs.push(renderPlotCard({ png: artifact.content, title: `Figure ${++figures}` }));
+      } catch (error) {
+        warnings.push(`${task.label || task.id}: plot ${artifact.name} left out (${error instanceof Error ? error.message : String(error)})`);
+      }
+    } else {
+      warnings.push(`${task.label || task.id}: ${artifact.name} is not a PNG or text file, so it is not shown`);
+    }
+  }
   return pngs.map((png) => ({ png }));
 }
 
@@ -82,6 +94,7 @@ export async function processDocument(path: string, options: ProcessOptions = {}
   const stem = safeStem(originalName);
   const model = await readDocument(path, originalName);
   const tasks = detectTasks(model);
+  const warnings = [...model.warnings];
   const parsed = performance.now();
 
   const pool = options.pool ?? new SandboxPool();
@@ -102,7 +115,7 @@ export async function processDocument(path: string, options: ProcessOptions = {}
       lastRunEnd = Math.max(lastRunEnd, performance.now());
       if (result.status === 'ok') ok++;
       const renderStart = performance.now();
-      const images = picturesOf(task, result, stem, options.theme);
+      const images = picturesOf(task, result, stem, options.theme, warnings);
       renderMs += performance.now() - renderStart;
       return { task, images, failure: failureOf(result) };
     }),
@@ -117,6 +130,7 @@ export async function processDocument(path: string, options: ProcessOptions = {}
   return {
     docx,
     format: model.format,
+    warnings,
     summary: {
       tasks: tasks.length,
       ran: runnable.length,

@@ -58,6 +58,25 @@ describe('processDocument', () => {
     expect(blocks.indexOf('p:Experiment 3 — failed (runtime error)')).toBeGreaterThan(blocks.indexOf('p:End of the lab.'));
   }, 120_000);
 
+  it('shows the plots and text files a program made after its screenshot', async () => {
+    const path = join(dir, 'plots.docx');
+    await writeFile(
+      path,
+      await buildDocx([
+        { text: 'Program 1. Plot a line and save the points to points.txt.' },
+        { text: 'import matplotlib.pyplot as plt', font: 'Consolas' },
+        { text: 'open("points.txt", "w").write("1 2\\n2 4\\n")', font: 'Consolas' },
+        { text: 'plt.plot([1, 2], [2, 4])', font: 'Consolas' },
+        { text: 'plt.show()', font: 'Consolas' },
+      ]),
+    );
+    const { docx, summary, warnings } = await processDocument(path, { pool });
+    expect(summary).toMatchObject({ ran: 1, ok: 1, screenshots: 3 });
+    expect(warnings).toEqual([]);
+    const blocks = await readBlocks(docx);
+    expect(blocks.slice(blocks.indexOf('p:Program 1 — output'))).toEqual(['p:Program 1 — output', 'image', 'image', 'image']);
+  }, 120_000);
+
   it('builds the report of a PDF upload from its questions', async () => {
     const pdfPath = join(dir, 'lab8.pdf');
     const lines = flow(['1. Write a program to print a greeting.', { text: 'print("hello from a pdf")', mono: true }, '2. What is an interpreter?']);
