@@ -75,6 +75,7 @@ export const processCommand: CliCommand = {
       }
       throw error;
     }
+    for (const warning of result.warnings) process.stderr.write(`labmate process: warning: ${warning}\n`);
     await writeFile(args.output, result.docx);
     let pdf: string | null = null;
     let pdfMs = 0;
