@@ -89,8 +89,9 @@ function joinRow(row: TextItem[]): string {
   for (const item of row) {
     const gap = item.x - end;
     if (text && !/\s$/.test(text) && !/^\s/.test(item.str) && gap > item.size * 0.15) {
-      const charWidth = item.mono && item.str.length ? item.width / item.str.length : item.size * 0.5;
-      text += ' '.repeat(Math.max(1, Math.min(8, Math.round(gap / Math.max(1, charWidth)))));
+      // Only monospace text keeps the width of a gap (aligned code); prose gets one space.
+      const charWidth = item.str.length ? item.width / item.str.length : item.size * 0.5;
+      text += item.mono ? ' '.repeat(Math.max(1, Math.min(8, Math.round(gap / Math.max(1, charWidth))))) : ' ';
     }
     text += item.str;
     end = item.x + item.width;
@@ -108,7 +109,8 @@ function leftMargin(pages: PageText[]): number {
   const counts = new Map<number, number>();
   for (const page of pages) for (const item of page.items) counts.set(Math.round(item.x), (counts.get(Math.round(item.x)) ?? 0) + 1);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const xs = [...counts.entries()].filter(([, n]) => n >= Math.max(3, total * 0.02)).map(([x]) => x);
+  const enough = total < 100 ? 1 : Math.max(3, total * 0.02);
+  const xs = [...counts.entries()].filter(([, n]) => n >= enough).map(([x]) => x);
   return xs.length ? Math.min(...xs) : 0;
 }
 
