@@ -27,6 +27,8 @@ import { setupPagesPlugin } from './plugins/setup-pages.js';
 import { webAssetsPlugin } from './plugins/web-assets.js';
 import { assignmentRoutes } from './routes/v1/assignments/routes.js';
 import { authRoutes } from './routes/v1/auth/routes.js';
+import { feedbackRoutes } from './routes/v1/feedback/routes.js';
+import { meRoutes } from './routes/v1/me/routes.js';
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -99,6 +101,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(setupPagesPlugin);
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   await app.register(assignmentRoutes, { prefix: '/api/v1/assignments' });
+  await app.register(meRoutes, { prefix: '/api/v1/me' });
+  await app.register(feedbackRoutes, { prefix: '/api/v1/feedback' });
   await app.register(webAssetsPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT });
   await app.ready();
   return app;

@@ -2,17 +2,42 @@ import { randomUUID } from 'node:crypto';
 import type { AuditRow } from '../schema.js';
 import type { Db } from './types.js';
 
-export type AuditEvent =
-  | 'signup'
-  | 'signin.ok'
-  | 'signin.failed'
-  | 'signin.backoff'
-  | 'signout'
-  | 'password.change'
-  | 'password.set'
-  | 'session.revoke'
-  | 'role.change'
-  | 'admin.setup';
+/** Every audit event name (also what the admin audit filter accepts). */
+export const AUDIT_EVENTS = [
+  'signup',
+  'signin.ok',
+  'signin.failed',
+  'signin.backoff',
+  'signout',
+  'password.change',
+  'password.set',
+  'session.revoke',
+  'role.change',
+  'admin.setup',
+  'profile.update',
+  'account.delete',
+  'user.disable',
+  'user.enable',
+  'invite.create',
+  'invite.revoke',
+  'plan.create',
+  'plan.update',
+  'plan.delete',
+  'plan.assign',
+  'password.reset-link',
+] as const;
+
+export type AuditEvent = (typeof AUDIT_EVENTS)[number];
+
+/** Narrows an audit list: by event, subject user, time range [from, to) and a newest-first keyset position. */
+export interface AuditFilter {
+  limit: number;
+  event?: AuditEvent | undefined;
+  userId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  before?: { at: string; id: string } | undefined;
+}
 
 export interface AuditEntry {
   event: AuditEvent;
@@ -43,11 +68,23 @@ export function auditRepository(db: Db) {
         .execute();
     },
     /** Newest first; `event` narrows to one kind. */
-    list(options: { limit: number; event?: AuditEvent; userId?: string }): Promise<AuditRow[]> {
+    list(options: AuditFilter): Promise<AuditRow[]> {
       let query = db.selectFrom('audit_log').selectAll().orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(options.limit);
       if (options.event) query = query.where('event', '=', options.event);
       if (options.userId) query = query.where('user_id', '=', options.userId);
+      if (options.from) query = query.where('occurred_at', '>=', options.from);
+      if (options.to) query = query.where('occurred_at', '<', options.to);
+      const before = options.before;
+      if (before) {
+        query = query.where((eb) =>
+          eb.or([eb('occurred_at', '<', before.at), eb.and([eb('occurred_at', '=', before.at), eb('id', '<', before.id)])]),
+        );
+      }
       return query.execute();
+    },
+    /** Removes the audit entries about a user whose account is being deleted (they hold addresses and browsers). */
+    async deleteAbout(userId: string): Promise<void> {
+      await db.deleteFrom('audit_log').where('user_id', '=', userId).execute();
     },
   };
 }

@@ -1,0 +1,88 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { deleteAccount } from '../../../../accounts/delete-account.js';
+import type { ClientInfo } from '../../../../accounts/deps.js';
+import { updateProfile } from '../../../../accounts/update-profile.js';
+import { profilesRepository } from '../../../../db/repositories/profiles.repository.js';
+import { usersRepository } from '../../../../db/repositories/users.repository.js';
+import { errors } from '../../../../errors.js';
+import { requireSession } from '../../../plugins/access.js';
+import { authRateLimit } from '../../../plugins/rate-limits.js';
+import { clearSessionCookie } from '../../../plugins/session.js';
+import { withProblems } from '../../../problem-schema.js';
+import { presentProfile } from './presenters.js';
+import { deleteAccountBody, profileSchema, updateProfileBody } from './schemas.js';
+
+const tags = ['me'];
+
+function client(request: FastifyRequest): ClientInfo {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] };
+}
+
+/** My profile: read and edit it, or delete my account with everything in it. */
+export async function meRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { accounts, blobs } = app.labmate;
+
+  async function loadProfile(userId: string) {
+    const user = await usersRepository(accounts.db).findById(userId);
+    if (!user) throw errors.unauthenticated();
+    return presentProfile(user, await profilesRepository(accounts.db).find(userId));
+  }
+
+  api.get(
+    '/',
+    { schema: { summary: 'My account and profile', tags, response: withProblems({ 200: profileSchema }, [401]) } },
+    async (request) => loadProfile(requireSession(request).userId),
+  );
+
+  api.patch(
+    '/',
+    {
+      schema: {
+        summary: 'Edit my profile (only the fields sent change; null clears one)',
+        tags,
+        body: updateProfileBody,
+        response: withProblems({ 200: profileSchema }, [401, 403, 422]),
+      },
+    },
+    async (request) => {
+      const { userId } = requireSession(request);
+      const { name, ...fields } = request.body;
+      await updateProfile(accounts, {
+        userId,
+        client: client(request),
+        changes: {
+          displayName: name,
+          institution: fields.institution,
+          course: fields.course,
+          year: fields.year,
+          graduation_year: fields.graduationYear,
+          preferred_theme: fields.preferredTheme,
+          file_name_pattern: fields.fileNamePattern,
+        },
+      });
+      return loadProfile(userId);
+    },
+  );
+
+  api.delete(
+    '/',
+    {
+      config: { rateLimit: authRateLimit(app) },
+      schema: {
+        summary: 'Delete my account, every row and file of mine, and sign out everywhere (needs my password)',
+        tags,
+        body: deleteAccountBody,
+        response: withProblems({ 204: z.null() }, [401, 403, 409, 422]),
+      },
+    },
+    async (request, reply) => {
+      const { userId } = requireSession(request);
+      await deleteAccount({ ...accounts, blobs }, { userId, password: request.body.password, client: client(request) });
+      clearSessionCookie(app, reply);
+      return reply.code(204).send(null);
+    },
+  );
+}
