@@ -33,10 +33,14 @@ export interface ProcessTimings {
 
 /** What `labmate process` reports besides the files it writes. */
 export interface ProcessSummary {
+  /** Tasks detected in the document. */
   tasks: number;
+  /** Code tasks in a language the sandbox runs, all attempted. */
   ran: number;
   ok: number;
+  /** Attempted tasks that did not end `ok` (left out of the report unless included). */
   failed: number;
+  /** Pictures in the report: screenshots, plot cards and file cards. */
   screenshots: number;
   timingsMs: ProcessTimings;
 }
