@@ -20,8 +20,8 @@ files the document gives, renders the screenshots, and writes the report with th
 (--placement end: in one section at the end). Failed runs are left out unless --include-failed.
 Prints {"tasks", "ran", "ok", "failed", "screenshots", "report", "pdf", "timingsMs": {...}}.
 Themes: auto (by language; default), idle, vscode-dark, vscode-light, notepad, codeblocks, terminal.
-Exit 2 with an RFC 9457 problem object when the file is refused; 69 when the sandbox (or LibreOffice for --pdf)
-is missing; the DOCX is still written in the second case.`;
+Exit 2 with an RFC 9457 problem object when the file is refused; 69 when the sandbox is missing, or when --pdf
+was asked and LibreOffice is missing (the DOCX is written all the same; a failed conversion exits 1).`;
 
 function parse(argv: string[]): { file: string; output: string; pdf?: string; placement: 'below' | 'end'; theme?: ThemeName; includeFailed: boolean } {
   let parsed;
