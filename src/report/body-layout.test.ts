@@ -23,6 +23,14 @@ describe('scanBody', () => {
     expect(documentXml.slice(layout.endOffset).startsWith('<w:sectPr><w:pgSz w:w="11906"')).toBe(true);
   });
 
+  it('inserts after a content control when the anchor is its last block, inside it otherwise', () => {
+    const layout = scanBody(documentXml);
+    expect(layout.blocks[2]!.after).toBe(layout.blocks[2]!.end);
+    const controlEnd = documentXml.indexOf('</w:sdt>') + '</w:sdt>'.length;
+    expect(layout.blocks[3]!.after).toBe(controlEnd);
+    expect(layout.blocks.filter((b, i) => i !== 3).every((b) => b.after === b.end)).toBe(true);
+  });
+
   it('sizes inserts by the section that will hold them', () => {
     const layout = scanBody(documentXml);
     const landscape = sectionAfter(layout, 0);

@@ -10,6 +10,11 @@ export interface TextArea {
 export interface BodyBlock {
   start: number;
   end: number;
+  /**
+   * Where content after this block goes: its end, or, when it is the last block of a content control, after
+   * the control (a plain-text control may hold only one paragraph, so inserting inside it could break it).
+   */
+  after: number;
   /** Set when this paragraph ends a section: the text area of the section it ends. */
   endsSection: TextArea | null;
 }
@@ -35,7 +40,7 @@ interface Frame {
   name: string;
   start: number;
   kind: FrameKind;
-  /** Index in `blocks` when this frame is a block. */
+  /** Index in `blocks` when this frame is a block; for containers and controls, the last block seen in them. */
   block: number;
 }
 
@@ -99,7 +104,7 @@ export function scanBody(xml: string): BodyLayout {
     const frame: Frame = { name, start, kind: kindOf(name, parent), block: -1 };
     if (frame.kind === 'block') {
       frame.block = blocks.length;
-      blocks.push({ start, end: -1, endsSection: null });
+      blocks.push({ start, end: -1, after: -1, endsSection: null });
     }
     if (name === 'w:sectPr' && parent?.kind === 'container' && parent.name === 'w:body') endOffset = start;
     if (whole.endsWith('/>')) close(frame, end);
@@ -108,9 +113,15 @@ export function scanBody(xml: string): BodyLayout {
   if (stack.length) throw new Error('document.xml: unclosed elements');
 
   function close(frame: Frame, end: number): void {
-    if (frame.kind === 'block') blocks[frame.block]!.end = end;
-    if (frame.name !== 'w:sectPr') return;
     const parent = stack[stack.length - 1];
+    if (frame.kind === 'block') {
+      blocks[frame.block]!.end = end;
+      blocks[frame.block]!.after = end;
+    }
+    if (frame.kind === 'sdt' && frame.block >= 0) blocks[frame.block]!.after = end;
+    // The last block seen moves up: from a block or control to its container, from a control's content to the control.
+    if (parent && frame.block >= 0) parent.block = frame.block;
+    if (frame.name !== 'w:sectPr') return;
     const owner = stack[stack.length - 2];
     const area = textAreaOf(xml.slice(frame.start, end));
     if (parent?.name === 'w:body') lastSection = area;

@@ -87,7 +87,7 @@ function belowEachAnchor(plan: PlannedInserts[], layout: BodyLayout, styles: Sty
     const index = entry.task.anchor.block;
     const block = layout.blocks[index];
     // An anchor outside the body (a stale task) still gets its inserts, at the end rather than nowhere.
-    const offset = block ? block.end : layout.endOffset;
+    const offset = block ? block.after : layout.endOffset;
     const area = block ? sectionAfter(layout, index) : layout.lastSection;
     byOffset.set(offset, (byOffset.get(offset) ?? '') + insertsXml(entry, area, styles, media));
   }
