@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { envSchema, isLoopbackHost, type Env } from './env.js';
 import { productionProblems } from './production-checks.js';
@@ -27,6 +28,10 @@ export interface Config {
   bodyLimitBytes: number;
   /** Largest document upload. */
   uploadMaxBytes: number;
+  /** Jobs worked on at once by this process. */
+  workers: number;
+  /** Runs one user may have waiting or running. */
+  maxActiveRuns: number;
   shutdownGraceMs: number;
 }
 
@@ -94,6 +99,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { enabled: env.LABMATE_RATE_LIMIT, max: env.LABMATE_RATE_LIMIT_MAX, authMax: env.LABMATE_AUTH_RATE_LIMIT_MAX },
     bodyLimitBytes: env.LABMATE_BODY_LIMIT_MB * 1024 * 1024,
     uploadMaxBytes: env.LABMATE_UPLOAD_MAX_MB * 1024 * 1024,
+    workers: env.LABMATE_WORKERS ?? availableParallelism(),
+    maxActiveRuns: env.LABMATE_MAX_ACTIVE_RUNS,
     shutdownGraceMs: env.LABMATE_SHUTDOWN_GRACE_MS,
   };
 }

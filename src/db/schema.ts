@@ -113,6 +113,90 @@ export interface TasksTable {
   updated_at: Timestamp;
 }
 
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: string;
+  type: string;
+  /** JSON. */
+  payload: string;
+  status: JobStatus;
+  attempts: number;
+  max_attempts: number;
+  run_after: Timestamp;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type RunTaskStatus =
+  | 'queued'
+  | 'running'
+  | 'ok'
+  | 'runtime_error'
+  | 'compile_error'
+  | 'timeout'
+  | 'memory_limit'
+  | 'output_limit'
+  | 'internal_error'
+  | 'skipped'
+  | 'cancelled';
+
+export interface RunsTable {
+  id: string;
+  owner_id: string;
+  assignment_id: string;
+  status: RunStatus;
+  error: string | null;
+  queued_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface RunTasksTable {
+  run_id: string;
+  task_id: string;
+  position: number;
+  theme: string | null;
+  /** 0 or 1. */
+  screenshot: number;
+  status: RunTaskStatus;
+  exit_code: number | null;
+  time_ms: number | null;
+  transcript: string | null;
+  detail: string | null;
+  queued_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface RunEventsTable {
+  run_id: string;
+  seq: number;
+  type: string;
+  /** JSON. */
+  data: string;
+  created_at: Timestamp;
+}
+
+export type ArtifactKind = 'screenshot' | 'plot' | 'file' | 'file-card';
+
+export interface ArtifactsTable {
+  id: string;
+  owner_id: string;
+  run_id: string;
+  task_id: string;
+  kind: ArtifactKind;
+  name: string;
+  content_type: string;
+  blob_key: string;
+  bytes: number;
+  position: number;
+  created_at: Timestamp;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -124,6 +208,11 @@ export interface Database {
   audit_log: AuditLogTable;
   assignments: AssignmentsTable;
   tasks: TasksTable;
+  jobs: JobsTable;
+  runs: RunsTable;
+  run_tasks: RunTasksTable;
+  run_events: RunEventsTable;
+  artifacts: ArtifactsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

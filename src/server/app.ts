@@ -3,9 +3,16 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { inProcessQueue } from '../jobs/in-process-queue.js';
+import { RenderPool } from '../render/index.js';
+import { executeRun } from '../runs/execute-run.js';
+import { failRun } from '../runs/fail-run.js';
+import { RunEvents } from '../runs/run-events.js';
+import { SandboxPool } from '../sandbox/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { DatabaseHandle } from '../db/database.js';
@@ -25,8 +32,10 @@ import { rateLimitsPlugin } from './plugins/rate-limits.js';
 import { sessionPlugin } from './plugins/session.js';
 import { setupPagesPlugin } from './plugins/setup-pages.js';
 import { webAssetsPlugin } from './plugins/web-assets.js';
+import { adminRoutes } from './routes/v1/admin/routes.js';
 import { assignmentRoutes } from './routes/v1/assignments/routes.js';
 import { authRoutes } from './routes/v1/auth/routes.js';
+import { runRoutes } from './routes/v1/runs/routes.js';
 import { feedbackRoutes } from './routes/v1/feedback/routes.js';
 import { meRoutes } from './routes/v1/me/routes.js';
 
@@ -43,6 +52,8 @@ export interface BuildAppOptions {
   blobs?: BlobStore;
   /** The built web app to serve (default: web/dist of the package). */
   webRoot?: string;
+  /** Start the in-process job workers (default true; tests of the HTTP layer alone may turn them off). */
+  workers?: boolean;
   /** TLS key and certificate, when the app terminates https itself. */
   https?: { key: Buffer; cert: Buffer };
 }
@@ -69,6 +80,30 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // The cast above only drops Fastify's logger generic, which differs when a pino instance is passed in.
 
   const blobs = options.blobs ?? filesystemBlobStore(path.join(config.dataDir, 'blobs'));
+  const logger = app.log as unknown as Logger;
+  const events = new RunEvents(database.db, clock);
+  const runDeps = {
+    db: database.db,
+    blobs,
+    clock,
+    events,
+    logger,
+    sandbox: new SandboxPool(Math.min(config.workers, availableParallelism())),
+    render: new RenderPool(),
+  };
+  const queue = inProcessQueue({
+    db: database.db,
+    clock,
+    logger,
+    concurrency: config.workers,
+    jobs: {
+      run: {
+        maxAttempts: 3,
+        handle: (payload, context) => executeRun(runDeps, payload.runId, context.signal),
+        giveUp: (payload, reason) => failRun(runDeps, payload.runId, `the run could not be finished: ${reason}`),
+      },
+    },
+  });
   app.decorate('labmate', {
     config,
     database,
@@ -78,6 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     accounts: { db: database.db, clock },
     blobs,
     assignments: { db: database.db, blobs, clock },
+    jobs: { ...runDeps, queue },
   });
   // Echo the request id before any other hook can fail, so every answer carries it.
   app.addHook('onRequest', async (request, reply) => {
@@ -103,7 +139,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(assignmentRoutes, { prefix: '/api/v1/assignments' });
   await app.register(meRoutes, { prefix: '/api/v1/me' });
   await app.register(feedbackRoutes, { prefix: '/api/v1/feedback' });
+  await app.register(adminRoutes, { prefix: '/api/v1/admin' });
+  await app.register(runRoutes, { prefix: '/api/v1' });
   await app.register(webAssetsPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT });
+  app.addHook('onClose', async () => {
+    await queue.stop();
+    await runDeps.render.close();
+  });
   await app.ready();
+  if (options.workers ?? true) await queue.start();
   return app;
 }

@@ -6,6 +6,8 @@ import type { DatabaseHandle } from '../db/database.js';
 import type { ActiveSession } from '../db/repositories/sessions.repository.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { AssignmentDeps } from '../assignments/deps.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { RunDeps } from '../runs/deps.js';
 import type { CookiePolicy } from './cookies.js';
 
 /** Everything the routes share: configuration, database, blob storage, clock and optional Redis. */
@@ -18,6 +20,7 @@ export interface AppContext {
   accounts: AccountDeps;
   blobs: BlobStore;
   assignments: AssignmentDeps;
+  jobs: RunDeps & { queue: JobQueue };
 }
 
 /** Which callers a route admits; set in each route's `config.auth`. */

@@ -22,25 +22,31 @@ function containsPattern(text: string): string {
 
 /** The administrators' view of accounts: search, sort and page them, disable them, change their role. */
 export function adminUsersRepository(db: Db) {
+  function listed() {
+    return db
+      .selectFrom('users')
+      .leftJoin('user_plans', 'user_plans.user_id', 'users.id')
+      .leftJoin('plans', 'plans.id', 'user_plans.plan_id')
+      .select([
+        'users.id',
+        'users.email',
+        'users.display_name',
+        'users.role',
+        'users.disabled_at',
+        'users.created_at',
+        'users.updated_at',
+        'plans.name as plan_name',
+      ]);
+  }
   return {
+    find(userId: string): Promise<AdminUserRow | undefined> {
+      return listed().where('users.id', '=', userId).executeTakeFirst();
+    },
     /** One page of users matching `search` (in email or name), newest first or by email or name. */
     async page(options: { search?: string | undefined; sort: UserSort; limit: number; after?: UserPosition | undefined }): Promise<AdminUserRow[]> {
       const column = SORT_COLUMN[options.sort];
       const direction = options.sort === 'created' ? 'desc' : 'asc';
-      let query = db
-        .selectFrom('users')
-        .leftJoin('user_plans', 'user_plans.user_id', 'users.id')
-        .leftJoin('plans', 'plans.id', 'user_plans.plan_id')
-        .select([
-          'users.id',
-          'users.email',
-          'users.display_name',
-          'users.role',
-          'users.disabled_at',
-          'users.created_at',
-          'users.updated_at',
-          'plans.name as plan_name',
-        ])
+      let query = listed()
         .orderBy(column, direction)
         .orderBy('users.id', direction)
         .limit(options.limit);

@@ -7,7 +7,8 @@ export type ListedInvite = InviteRow & { revoked_at: string | null };
 /** Listing and revoking invites; a revoked invite also expires, so redeeming it fails like any expired code. */
 export function inviteAdminRepository(db: Db) {
   return {
-    page(limit: number, before?: { at: string; id: string }): Promise<ListedInvite[]> {
+    /** Newest first, from `before`; `onlyId` narrows to one invite. */
+    page(limit: number, before?: { at: string; id: string }, onlyId?: string): Promise<ListedInvite[]> {
       let query = db
         .selectFrom('invites')
         .leftJoin('invite_revocations', 'invite_revocations.invite_id', 'invites.id')
@@ -16,6 +17,7 @@ export function inviteAdminRepository(db: Db) {
         .orderBy('invites.created_at', 'desc')
         .orderBy('invites.id', 'desc')
         .limit(limit);
+      if (onlyId) query = query.where('invites.id', '=', onlyId);
       if (before) {
         query = query.where((eb) =>
           eb.or([eb('invites.created_at', '<', before.at), eb.and([eb('invites.created_at', '=', before.at), eb('invites.id', '<', before.id)])]),

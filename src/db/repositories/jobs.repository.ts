@@ -1,0 +1,58 @@
+import type { JobRow } from '../schema.js';
+import type { Db } from './types.js';
+
+/** Job rows are the truth of the in-process queue: claimed atomically, re-queued after a crash. */
+export function jobsRepository(db: Db) {
+  return {
+    async insert(job: JobRow): Promise<void> {
+      await db.insertInto('jobs').values(job).execute();
+    },
+    /** Takes the oldest due job for `worker`; undefined when none is waiting or another worker won the race. */
+    async claim(worker: string, now: string): Promise<JobRow | undefined> {
+      const next = await db
+        .selectFrom('jobs')
+        .select('id')
+        .where('status', '=', 'queued')
+        .where('run_after', '<=', now)
+        .orderBy('created_at')
+        .limit(1)
+        .executeTakeFirst();
+      if (!next) return undefined;
+      const result = await db
+        .updateTable('jobs')
+        .set((eb) => ({ status: 'running', locked_by: worker, attempts: eb('attempts', '+', 1), updated_at: now }))
+        .where('id', '=', next.id)
+        .where('status', '=', 'queued')
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return undefined;
+      return db.selectFrom('jobs').selectAll().where('id', '=', next.id).executeTakeFirst();
+    },
+    async finish(id: string, now: string): Promise<void> {
+      await db.updateTable('jobs').set({ status: 'done', locked_by: null, updated_at: now }).where('id', '=', id).execute();
+    },
+    /** Records a failure: back to the queue after `retryAt`, or failed for good when no attempt is left. */
+    async fail(job: JobRow, error: string, now: string, retryAt: string): Promise<'retry' | 'failed'> {
+      const outcome = job.attempts < job.max_attempts ? 'retry' : 'failed';
+      await db
+        .updateTable('jobs')
+        .set({
+          status: outcome === 'retry' ? 'queued' : 'failed',
+          run_after: outcome === 'retry' ? retryAt : job.run_after,
+          locked_by: null,
+          last_error: error.slice(0, 2000),
+          updated_at: now,
+        })
+        .where('id', '=', job.id)
+        .execute();
+      return outcome;
+    },
+    /** Jobs left running by a process that died (this worker set's own, at start-up). */
+    running(): Promise<JobRow[]> {
+      return db.selectFrom('jobs').selectAll().where('status', '=', 'running').execute();
+    },
+    async countByStatus(): Promise<Record<string, number>> {
+      const rows = await db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+      return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import { jobsRepository } from '../db/repositories/jobs.repository.js';
+import type { Db } from '../db/repositories/types.js';
+import type { JobRow } from '../db/schema.js';
+import type { JobDefinitions, JobQueue, JobType } from './queue.js';
+
+export interface InProcessQueueOptions {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  jobs: JobDefinitions;
+  /** Jobs handled at once. */
+  concurrency: number;
+  /** How often an idle worker looks for due jobs (enqueue wakes it at once). */
+  pollMs?: number;
+}
+
+const RETRY_BASE_MS = 2_000;
+
+/**
+ * Jobs as database rows, worked on by `concurrency` loops in this process. Meant for one process per database (the
+ * embedded default): at start-up every job left `running` belongs to a process that died, so it is re-queued, or
+ * failed with its reason after its last attempt.
+ */
+export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
+  const { db, clock, logger, jobs } = options;
+  const repository = jobsRepository(db);
+  const workerId = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const pollMs = options.pollMs ?? 500;
+  const inFlight = new Map<string, AbortController>();
+  const sleepers = new Set<() => void>();
+  let stopping = false;
+  let loops: Promise<void>[] = [];
+
+  const sleep = () =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, pollMs);
+      sleepers.add(wake);
+    });
+  const wakeOne = () => sleepers.values().next().value?.();
+
+  async function giveUp(job: JobRow, reason: string): Promise<void> {
+    const definition = jobs[job.type as JobType];
+    await definition.giveUp(JSON.parse(job.payload) as never, reason).catch((error: unknown) => {
+      logger.error({ err: error, jobId: job.id }, 'recording a failed job failed');
+    });
+  }
+
+  async function work(job: JobRow): Promise<void> {
+    const definition = jobs[job.type as JobType];
+    const controller = new AbortController();
+    inFlight.set(job.id, controller);
+    try {
+      await definition.handle(JSON.parse(job.payload) as never, { jobId: job.id, attempt: job.attempts, signal: controller.signal });
+      if (controller.signal.aborted) {
+        // Handed back unfinished at shutdown: queued again without spending the attempt.
+        await db.updateTable('jobs').set({ status: 'queued', locked_by: null, attempts: job.attempts - 1 }).where('id', '=', job.id).execute();
+      } else {
+        await repository.finish(job.id, clock().toISOString());
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const now = clock();
+      const retryAt = new Date(now.getTime() + RETRY_BASE_MS * 2 ** (job.attempts - 1)).toISOString();
+      const outcome = await repository.fail(job, message, now.toISOString(), retryAt);
+      logger.warn({ jobId: job.id, type: job.type, attempt: job.attempts, outcome, err: error }, 'job failed');
+      if (outcome === 'failed') await giveUp(job, message);
+    } finally {
+      inFlight.delete(job.id);
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      const job = await repository.claim(workerId, clock().toISOString()).catch((error: unknown) => {
+        logger.error({ err: error }, 'claiming a job failed');
+        return undefined;
+      });
+      if (job) await work(job);
+      else await sleep();
+    }
+  }
+
+  return {
+    async enqueue(type, payload) {
+      const now = clock().toISOString();
+      const id = randomUUID();
+      await repository.insert({
+        id,
+        type,
+        payload: JSON.stringify(payload),
+        status: 'queued',
+        attempts: 0,
+        max_attempts: jobs[type].maxAttempts,
+        run_after: now,
+        locked_by: null,
+        last_error: null,
+        created_at: now,
+        updated_at: now,
+      });
+      wakeOne();
+      return id;
+    },
+    async start() {
+      const now = clock().toISOString();
+      for (const job of await repository.running()) {
+        const reason = `the process stopped during attempt ${job.attempts} of ${job.max_attempts}`;
+        const outcome = await repository.fail(job, reason, now, now);
+        logger.warn({ jobId: job.id, type: job.type, outcome }, 'recovered a job left running by a crash');
+        if (outcome === 'failed') await giveUp(job, reason);
+      }
+      stopping = false;
+      loops = Array.from({ length: options.concurrency }, () => loop());
+    },
+    async stop() {
+      stopping = true;
+      for (const controller of inFlight.values()) controller.abort();
+      for (const wake of [...sleepers]) wake();
+      await Promise.all(loops);
+    },
+  };
+}

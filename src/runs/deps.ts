@@ -1,0 +1,18 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/repositories/types.js';
+import type { RenderPool } from '../render/index.js';
+import type { SandboxPool } from '../sandbox/index.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import type { RunEvents } from './run-events.js';
+
+/** What executing a run needs: state, bytes, the sandbox, the renderer and the progress channel. */
+export interface RunDeps {
+  db: Db;
+  blobs: BlobStore;
+  clock: Clock;
+  sandbox: SandboxPool;
+  render: RenderPool;
+  events: RunEvents;
+  logger: Logger;
+}
