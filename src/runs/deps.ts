@@ -6,6 +6,12 @@ import type { SandboxPool } from '../sandbox/index.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { RunEvents } from './run-events.js';
 
+/** Where execution reports its timings (Prometheus in the server). */
+export interface RunObserver {
+  sandboxFinished(language: string, status: string, seconds: number): void;
+  renderFinished(seconds: number): void;
+}
+
 /** What executing a run needs: state, bytes, the sandbox, the renderer and the progress channel. */
 export interface RunDeps {
   db: Db;
@@ -15,4 +21,5 @@ export interface RunDeps {
   render: RenderPool;
   events: RunEvents;
   logger: Logger;
+  observer?: RunObserver;
 }

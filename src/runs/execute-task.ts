@@ -33,7 +33,9 @@ export async function executeTask(
   }
   const language = task.language as Language;
   const files = JSON.parse(task.input_files) as Array<{ name: string; content: string }>;
+  const sandboxStarted = performance.now();
   const result = await deps.sandbox.run({ language, source: task.code, stdin: task.stdin, files }, input.signal);
+  deps.observer?.sandboxFinished(language, result.status, (performance.now() - sandboxStarted) / 1000);
   const status: RunTaskStatus = input.signal.aborted ? 'cancelled' : result.status;
 
   // A re-run of the same run (after a crash) replaces what an earlier attempt stored.
@@ -62,6 +64,7 @@ export async function executeTask(
     if (entry.screenshot === 1) {
       const theme = entry.theme && isThemeName(entry.theme) ? entry.theme : undefined;
       const title = fileNameFor({ language, code: task.code });
+      const renderStarted = performance.now();
       const pngs = await deps.render.render({
         language,
         code: task.code,
@@ -71,6 +74,7 @@ export async function executeTask(
         timeMs: result.timeMs,
         ...(theme ? { theme } : {}),
       });
+      deps.observer?.renderFinished((performance.now() - renderStarted) / 1000);
       for (const [index, png] of pngs.entries()) await store('screenshot', `${title}-${index + 1}.png`, 'image/png', png);
     }
     for (const artifact of result.artifacts) {

@@ -7,6 +7,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
+import { jobMetrics } from './job-metrics.js';
 import { inProcessQueue } from '../jobs/in-process-queue.js';
 import { RenderPool } from '../render/index.js';
 import { executeRun } from '../runs/execute-run.js';
@@ -82,7 +84,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const blobs = options.blobs ?? filesystemBlobStore(path.join(config.dataDir, 'blobs'));
   const logger = app.log as unknown as Logger;
   const events = new RunEvents(database.db, clock);
+  const registry = new Registry();
   const runDeps = {
+    observer: jobMetrics(registry, database.db),
     db: database.db,
     blobs,
     clock,
@@ -128,7 +132,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cookie);
   await app.register(sessionPlugin);
   await app.register(httpHardeningPlugin);
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, { registry });
   await app.register(rateLimitsPlugin);
   await app.register(csrfPlugin);
   await app.register(accessPlugin);

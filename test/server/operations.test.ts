@@ -34,6 +34,8 @@ describe('operations endpoints', () => {
     expect(response.body).toContain('labmate_http_request_duration_seconds_bucket{');
     expect(response.body).toMatch(/route="\/api\/v1\/auth\/me",status="401"/);
     expect(response.body).toContain('labmate_process_cpu_user_seconds_total');
+    expect(response.body).toMatch(/labmate_jobs\{status="queued"\} \d+/);
+    expect(response.body).toContain('labmate_sandbox_duration_seconds');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,8 +11,8 @@ declare module 'fastify' {
 
 /** Prometheus metrics at /metrics: process metrics and HTTP duration by route and status; logs one line per request. */
 export const metricsPlugin = fp(
-  async (app: FastifyInstance) => {
-    const registry = new Registry();
+  async (app: FastifyInstance, options: { registry: Registry }) => {
+    const { registry } = options;
     collectDefaultMetrics({ register: registry, prefix: 'labmate_' });
     const duration = new Histogram({
       name: 'labmate_http_request_duration_seconds',
