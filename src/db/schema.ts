@@ -197,6 +197,21 @@ export interface ArtifactsTable {
   created_at: Timestamp;
 }
 
+export interface ReportsTable {
+  id: string;
+  owner_id: string;
+  assignment_id: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  /** JSON of the request: order, removed, placement, pdf, includeFailed. */
+  request: string;
+  docx_key: string | null;
+  pdf_key: string | null;
+  pdf_error: string | null;
+  error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -213,6 +228,7 @@ export interface Database {
   run_tasks: RunTasksTable;
   run_events: RunEventsTable;
   artifacts: ArtifactsTable;
+  reports: ReportsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -286,3 +302,4 @@ export type RunRow = Selectable<RunsTable>;
 export type RunTaskRow = Selectable<RunTasksTable>;
 export type RunEventRow = Selectable<RunEventsTable>;
 export type ArtifactRow = Selectable<ArtifactsTable>;
+export type ReportRow = Selectable<ReportsTable>;

@@ -1,6 +1,7 @@
 /** Every job type and its payload; producers and handlers agree through this map. */
 export interface JobPayloads {
   run: { runId: string };
+  report: { reportId: string };
 }
 
 export type JobType = keyof JobPayloads;

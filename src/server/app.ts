@@ -11,6 +11,7 @@ import { Registry } from 'prom-client';
 import { jobMetrics } from './job-metrics.js';
 import { inProcessQueue } from '../jobs/in-process-queue.js';
 import { RenderPool } from '../render/index.js';
+import { composeReport, failReport } from '../reports/compose-report.js';
 import { executeRun } from '../runs/execute-run.js';
 import { failRun } from '../runs/fail-run.js';
 import { RunEvents } from '../runs/run-events.js';
@@ -37,6 +38,7 @@ import { webAssetsPlugin } from './plugins/web-assets.js';
 import { adminRoutes } from './routes/v1/admin/routes.js';
 import { assignmentRoutes } from './routes/v1/assignments/routes.js';
 import { authRoutes } from './routes/v1/auth/routes.js';
+import { reportRoutes } from './routes/v1/reports/routes.js';
 import { runRoutes } from './routes/v1/runs/routes.js';
 import { feedbackRoutes } from './routes/v1/feedback/routes.js';
 import { meRoutes } from './routes/v1/me/routes.js';
@@ -106,6 +108,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         handle: (payload, context) => executeRun(runDeps, payload.runId, context.signal),
         giveUp: (payload, reason) => failRun(runDeps, payload.runId, `the run could not be finished: ${reason}`),
       },
+      report: {
+        maxAttempts: 2,
+        handle: (payload) => composeReport(runDeps, payload.reportId),
+        giveUp: (payload, reason) => failReport(runDeps, payload.reportId, `the report could not be composed: ${reason}`),
+      },
     },
   });
   app.decorate('labmate', {
@@ -145,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(feedbackRoutes, { prefix: '/api/v1/feedback' });
   await app.register(adminRoutes, { prefix: '/api/v1/admin' });
   await app.register(runRoutes, { prefix: '/api/v1' });
+  await app.register(reportRoutes, { prefix: '/api/v1' });
   await app.register(webAssetsPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT });
   app.addHook('onClose', async () => {
     await queue.stop();

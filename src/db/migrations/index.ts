@@ -2,6 +2,7 @@ import type { DialectMigration, MigrationDialect } from './types.js';
 import { platformMigration } from './0001-platform.js';
 import { assignmentsMigration } from './0002-assignments.js';
 import { runsMigration } from './0004-runs.js';
+import { reportsMigration } from './0005-reports.js';
 import { profilesAdminMigration } from './0003-profiles-admin.js';
 
 /** Every migration in order; later issues append theirs here. Names never change once released. */
@@ -10,6 +11,7 @@ export function allMigrations(dialect: MigrationDialect): Record<string, Dialect
     '0001-platform': platformMigration(dialect),
     '0002-assignments': assignmentsMigration(dialect),
     '0004-runs': runsMigration(dialect),
+    '0005-reports': reportsMigration(dialect),
     '0003-profiles-admin': profilesAdminMigration(dialect),
   };
 }

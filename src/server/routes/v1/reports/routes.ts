@@ -1,0 +1,92 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { assignmentsRepository } from '../../../../db/repositories/assignments.repository.js';
+import { reportsRepository } from '../../../../db/repositories/reports.repository.js';
+import type { ReportRow } from '../../../../db/schema.js';
+import { errors } from '../../../../errors.js';
+import { reportFileName } from '../../../../report/index.js';
+import { requestReport } from '../../../../reports/request-report.js';
+import { attachmentDisposition } from '../../../content-disposition.js';
+import { requireSession } from '../../../plugins/access.js';
+import { withProblems } from '../../../problem-schema.js';
+import { assignmentParams, reportBody, reportParams, reportSchema, reportStartedSchema, type ReportOut } from './schemas.js';
+
+const tags = ['reports'];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function presentReport(report: ReportRow): ReportOut {
+  return {
+    id: report.id,
+    assignmentId: report.assignment_id,
+    status: report.status,
+    error: report.error,
+    docx: report.docx_key ? `/api/v1/reports/${report.id}/docx` : null,
+    pdf: report.pdf_key ? `/api/v1/reports/${report.id}/pdf` : null,
+    pdfError: report.pdf_error,
+    createdAt: report.created_at,
+    finishedAt: report.finished_at,
+  };
+}
+
+/** Compose a report in the background, read its state, download it as DOCX or PDF. */
+export async function reportRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { jobs } = app.labmate;
+
+  async function loadReport(ownerId: string, id: string) {
+    const report = await reportsRepository(jobs.db).find(ownerId, id);
+    if (!report) throw errors.notFound('report');
+    return report;
+  }
+
+  api.post(
+    '/assignments/:id/reports',
+    {
+      schema: {
+        summary: 'Compose the report: results below each question (or at the end), in my order, without what I removed',
+        tags,
+        params: assignmentParams,
+        body: reportBody,
+        response: withProblems({ 202: reportStartedSchema }, [401, 403, 404, 422]),
+      },
+    },
+    async (request, reply) => {
+      const report = await requestReport(jobs, { ownerId: requireSession(request).userId, assignmentId: request.params.id, request: request.body });
+      reply.code(202).header('location', `/api/v1/reports/${report.id}`);
+      return { id: report.id, status: report.status };
+    },
+  );
+
+  api.get(
+    '/reports/:id',
+    { schema: { summary: 'A report and its downloads when ready', tags, params: reportParams, response: withProblems({ 200: reportSchema }, [401, 404, 422]) } },
+    async (request) => presentReport(await loadReport(requireSession(request).userId, request.params.id)),
+  );
+
+  for (const format of ['docx', 'pdf'] as const) {
+    api.get(
+      `/reports/:id/${format}`,
+      {
+        schema: {
+          summary: `Download the report as ${format.toUpperCase()}, named after the original document`,
+          tags,
+          params: reportParams,
+          produces: [format === 'docx' ? DOCX : 'application/pdf'],
+          response: withProblems({ 200: z.unknown() }, [401, 404, 422]),
+        },
+      },
+      async (request, reply) => {
+        const ownerId = requireSession(request).userId;
+        const report = await loadReport(ownerId, request.params.id);
+        const key = format === 'docx' ? report.docx_key : report.pdf_key;
+        if (!key) throw errors.notFound(`${format.toUpperCase()} of this report`);
+        const assignment = await assignmentsRepository(jobs.db).find(ownerId, report.assignment_id);
+        return reply
+          .type(format === 'docx' ? DOCX : 'application/pdf')
+          .header('content-disposition', attachmentDisposition(reportFileName(assignment?.original_name ?? 'report', format)))
+          .send(await jobs.blobs.open(key));
+      },
+    );
+  }
+}

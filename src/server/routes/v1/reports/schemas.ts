@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const reportBody = z.object({
+  order: z.array(z.uuid()).max(500).default([]),
+  removed: z.array(z.uuid()).max(5000).default([]),
+  placement: z.enum(['below', 'end']).default('below'),
+  pdf: z.boolean().default(true),
+  includeFailed: z.array(z.uuid()).max(500).default([]),
+});
+export const assignmentParams = z.object({ id: z.uuid() });
+export const reportParams = z.object({ id: z.uuid() });
+export const reportStartedSchema = z.object({ id: z.string(), status: z.string() });
+export const reportSchema = z.object({
+  id: z.string(),
+  assignmentId: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  error: z.string().nullable(),
+  docx: z.string().nullable(),
+  pdf: z.string().nullable(),
+  pdfError: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ReportOut = z.infer<typeof reportSchema>;

@@ -1,0 +1,96 @@
+import JSZip from 'jszip';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocx } from '../fixtures/docx-builder.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { TestClient } from '../helpers/client.js';
+import { testDialects } from '../helpers/databases.js';
+import { multipartFile } from '../helpers/multipart.js';
+
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 1200; i++) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('timed out waiting');
+}
+
+describe.each(testDialects())('the student journey on %s', { timeout: 240_000 }, (dialect) => {
+  let t: TestApp;
+  let ana: TestClient;
+
+  beforeAll(async () => {
+    t = await createTestApp({ dialect });
+    ana = new TestClient(t.app);
+    await ana.signUp('journey@example.com');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('uploads, edits, runs, composes and downloads a report with the screenshots below each question', async () => {
+    const docx = await buildDocx([
+      { text: 'Lab 2', style: 'Heading1' },
+      { text: 'Q1. Print the sum of two numbers.' },
+      { text: 'a, b = 2, 3', font: 'Courier New' },
+      { text: 'print(a + b)', font: 'Courier New' },
+      { text: 'Q2. Print a greeting for a name read from input.' },
+      { text: 'Q3. Explain what a variable is.' },
+    ]);
+    const { body, headers } = multipartFile('file', 'Lab 2.docx', docx);
+    const lab = (await ana.request('POST', '/api/v1/assignments', { body, headers })).json() as {
+      id: string;
+      tasks: Array<{ id: string; question: string }>;
+    };
+    const greeting = lab.tasks.find((task) => task.question.includes('greeting'));
+    const edited = await ana.request('PATCH', `/api/v1/assignments/${lab.id}/tasks/${greeting?.id}`, {
+      body: { kind: 'code', language: 'python', code: 'name = input("Name: ")\nprint("Hello,", name)\n', stdin: 'Asha\n' },
+    });
+    expect(edited.statusCode).toBe(200);
+
+    const runId = (await ana.post(`/api/v1/assignments/${lab.id}/runs`, {})).json().id as string;
+    const run = await waitFor(
+      async () => (await ana.get(`/api/v1/runs/${runId}`)).json() as { status: string; finishedAt: string | null; tasks: Array<{ taskId: string; status: string; transcript: string }> },
+      (value) => value.finishedAt !== null,
+    );
+    expect(run.status).toBe('succeeded');
+    expect(run.tasks.find((task) => task.taskId === greeting?.id)?.transcript).toBe('Name: Asha\nHello, Asha\n');
+
+    const wantPdf = dialect === 'sqlite' && existsSync('/usr/bin/soffice');
+    const reportId = (await ana.post(`/api/v1/assignments/${lab.id}/reports`, { pdf: wantPdf })).json().id as string;
+    const report = await waitFor(
+      async () => (await ana.get(`/api/v1/reports/${reportId}`)).json() as { status: string; docx: string | null; pdf: string | null },
+      (value) => value.status === 'succeeded' || value.status === 'failed',
+    );
+    expect(report.status).toBe('succeeded');
+    const download = await ana.get(report.docx ?? '');
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toContain("filename*=UTF-8''Lab%202_report.docx");
+
+    const zip = await JSZip.loadAsync(download.rawPayload);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const q1 = xml.indexOf('Print the sum');
+    const q2 = xml.indexOf('Print a greeting');
+    const q3 = xml.indexOf('Explain what a variable');
+    const drawings = [...xml.matchAll(/<w:drawing>/g)].map((match) => match.index ?? 0);
+    expect(drawings.length).toBe(2);
+    expect(drawings[0]).toBeGreaterThan(q1);
+    expect(drawings[0]).toBeLessThan(q2);
+    expect(drawings[1]).toBeGreaterThan(q2);
+    expect(drawings[1]).toBeLessThan(q3);
+    expect(Object.values(zip.files).filter((entry) => entry.name.startsWith('word/media/labmate-')).map((entry) => entry.name)).toHaveLength(2);
+
+    if (wantPdf) {
+      const pdf = await ana.get(report.pdf ?? '');
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+
+    const stranger = new TestClient(t.app);
+    await stranger.signUp('stranger-journey@example.com');
+    expect((await stranger.get(`/api/v1/reports/${reportId}`)).statusCode).toBe(404);
+    expect((await stranger.get(`/api/v1/reports/${reportId}/docx`)).statusCode).toBe(404);
+    expect((await stranger.post(`/api/v1/assignments/${lab.id}/reports`, {})).statusCode).toBe(404);
+  });
+});
