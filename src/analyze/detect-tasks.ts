@@ -256,7 +256,10 @@ function splitChildren(a: Analysis, start: number, end: number): Start[] {
   const stem = questionLines(a, start, end).join(' ');
   if (THEORY_START.test(stem)) return [];
   const owningCode = top.filter((s, k) => hasCode(a, s.line, top[k + 1]?.line ?? end)).length;
-  if (owningCode >= 2 || (DANGLING.test(stem) && PROGRAM_PHRASE.test(stripDecoration(a.labels[start]!.rest || stem)))) return top;
+  // Numbering that runs on through an answer ("6. The Young High-Spenders: ...") is not a question.
+  if (owningCode >= 2 || (DANGLING.test(stem) && PROGRAM_PHRASE.test(stripDecoration(a.labels[start]!.rest || stem)))) {
+    return top.filter((s) => looksLikeTask(s.label.rest) || !/^(the|a|an|this|these|it|its)\b/iu.test(s.label.rest));
+  }
   return [];
 }
 
