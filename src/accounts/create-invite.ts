@@ -8,12 +8,13 @@ import { newToken } from './tokens.js';
 export async function createInvite(
   deps: AccountDeps,
   input: { maxUses: number; expiresInDays?: number | undefined; note?: string | undefined; createdBy?: string | null },
-): Promise<{ code: string; expiresAt: string | null }> {
+): Promise<{ id: string; code: string; expiresAt: string | null }> {
   const now = deps.clock();
+  const id = randomUUID();
   const code = newToken().slice(0, 16);
   const expiresAt = input.expiresInDays ? isoAfter(now, input.expiresInDays * 24 * 60 * 60_000) : null;
   await invitesRepository(deps.db).create({
-    id: randomUUID(),
+    id,
     code,
     max_uses: input.maxUses,
     expires_at: expiresAt,
@@ -21,5 +22,5 @@ export async function createInvite(
     note: input.note ?? null,
     created_at: now.toISOString(),
   });
-  return { code, expiresAt };
+  return { id, code, expiresAt };
 }

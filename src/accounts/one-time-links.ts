@@ -6,7 +6,8 @@ import type { OneTimeTokenPurpose } from '../db/schema.js';
 import type { AccountDeps } from './deps.js';
 import { hashToken, newToken } from './tokens.js';
 
-const LINK_LIFETIME_MS = 24 * 60 * 60_000;
+/** How long a one-time link stays valid. */
+export const ONE_TIME_LINK_LIFETIME_MS = 24 * 60 * 60_000;
 
 /** The page a one-time token opens. */
 const PAGES: Record<OneTimeTokenPurpose, string> = {
@@ -26,7 +27,7 @@ export async function issueOneTimeLink(
     token_hash: hashToken(token),
     purpose: input.purpose,
     user_id: input.userId,
-    expires_at: isoAfter(now, LINK_LIFETIME_MS),
+    expires_at: isoAfter(now, ONE_TIME_LINK_LIFETIME_MS),
     created_at: now.toISOString(),
   });
   return `${input.publicUrl}${PAGES[input.purpose]}#token=${token}`;
