@@ -11,6 +11,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The PostgreSQL schema holding the tables ('public' unless set); undefined on SQLite. */
+  schema?: string;
   /** Verifies the connection answers (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -80,6 +82,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     return {
       db,
       dialect: 'postgres',
+      schema: schema ?? 'public',
       ping: async () => {
         await sql`select 1`.execute(db);
       },

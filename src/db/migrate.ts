@@ -10,6 +10,8 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
     provider: { getMigrations: async () => migrations },
     // Migrations written in parallel may land out of name order; each is applied once whatever the order.
     allowUnorderedMigrations: true,
+    // Kysely looks for its own tables in every schema unless told which: another schema's copy must not count.
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   const failed = result.results?.find((r) => r.status === 'Error');
