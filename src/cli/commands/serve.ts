@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { adminSetupLinkIfNeeded } from '../../accounts/one-time-links.js';
 import { sweepEndedSessions } from '../../accounts/sweep-sessions.js';
+import { sweepOrphanBlobs } from '../../assignments/sweep-orphan-blobs.js';
 import { systemClock } from '../../clock.js';
 import { buildApp } from '../../server/app.js';
 import { loggerOptions } from '../../server/logger.js';
@@ -50,6 +51,8 @@ export const serveCommand: CliCommand = {
     const accounts = { db: database.db, clock: systemClock };
     const swept = await sweepEndedSessions(accounts);
     if (swept > 0) logger.info({ swept }, 'old sessions removed');
+    const orphans = await sweepOrphanBlobs({ db: database.db, blobs: app.labmate.blobs });
+    if (orphans > 0) logger.info({ orphans }, 'stored files without an assignment removed');
     const setupLink = await adminSetupLinkIfNeeded(accounts, config.publicUrl);
     await app.listen({ host: config.host, port: config.port });
     if (setupLink) {
