@@ -1,0 +1,145 @@
+// npm run load: K users drive the whole journey at once against a server started here on loopback, and the
+// signed-in GET /auth/me p99 is measured idle and under that load, in the same run.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildDocx } from '../test/fixtures/docx-builder.js';
+import { multipartFile } from '../test/helpers/multipart.js';
+
+const K = Number(process.env.LOAD_USERS ?? 20);
+const PORT = Number(process.env.LOAD_PORT ?? 3950);
+const BASE = `http://127.0.0.1:${PORT}`;
+const root = path.resolve(import.meta.dirname, '..');
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+const timings = new Map<string, number[]>();
+let errors = 0;
+
+async function timed<T>(step: string, action: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await action();
+  } finally {
+    const list = timings.get(step) ?? [];
+    list.push(performance.now() - started);
+    timings.set(step, list);
+  }
+}
+
+async function call(session: Session | undefined, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${BASE}${url}`, {
+    method,
+    headers: {
+      ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+      ...(body !== undefined && !(body instanceof Uint8Array) ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    ...(body !== undefined ? { body: body instanceof Uint8Array ? body : JSON.stringify(body) } : {}),
+  });
+  if (!response.ok) {
+    errors++;
+    throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+  }
+  return response;
+}
+
+async function signUp(index: number): Promise<Session> {
+  const csrf = await fetch(`${BASE}/api/v1/auth/csrf`);
+  const pre = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await call({ cookie: pre, csrf: csrfToken }, 'POST', '/api/v1/auth/signup', {
+    email: `load${index}-${Date.now()}@example.com`,
+    name: `Load ${index}`,
+    password: 'load test passphrase',
+  });
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
+}
+
+async function journey(index: number, docx: Buffer): Promise<void> {
+  const session = await timed('sign up', () => signUp(index));
+  const upload = multipartFile('file', `lab${index}.docx`, docx);
+  const lab = (await timed('upload', async () => (await call(session, 'POST', '/api/v1/assignments', new Uint8Array(upload.body), upload.headers)).json())) as { id: string };
+  const run = (await timed('start run', async () => (await call(session, 'POST', `/api/v1/assignments/${lab.id}/runs`, {})).json())) as { id: string };
+  await timed('run to completion', async () => {
+    for (;;) {
+      const state = (await (await call(session, 'GET', `/api/v1/runs/${run.id}`)).json()) as { status: string; finishedAt: string | null };
+      if (state.finishedAt) {
+        if (state.status !== 'succeeded') throw new Error(`run ${state.status}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+  const report = (await timed('compose', async () => {
+    const started = (await (await call(session, 'POST', `/api/v1/assignments/${lab.id}/reports`, { pdf: false })).json()) as { id: string };
+    for (;;) {
+      const state = (await (await call(session, 'GET', `/api/v1/reports/${started.id}`)).json()) as { status: string; docx: string | null };
+      if (state.status === 'succeeded') return state;
+      if (state.status === 'failed') throw new Error('report failed');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })) as { docx: string };
+  await timed('download', async () => (await call(session, 'GET', report.docx)).arrayBuffer());
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+async function probeMe(session: Session, count: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await call(session, 'GET', '/api/v1/auth/me');
+    samples.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return samples;
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'labmate-load-'));
+const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+  cwd: root,
+  env: { ...process.env, PORT: String(PORT), LABMATE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', LABMATE_RATE_LIMIT_MAX: '100000', LABMATE_AUTH_RATE_LIMIT_MAX: '100000' },
+  stdio: 'ignore',
+});
+try {
+  for (let i = 0; i < 600 && !(await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+  const docx = await buildDocx([
+    { text: 'Q1. Print the squares of 1 to 5.' },
+    { text: 'for i in range(1, 6):', font: 'Courier New' },
+    { text: '    print(i, i * i)', font: 'Courier New' },
+    { text: 'Q2. Print a greeting.' },
+    { text: 'print("Hello from LabMate")', font: 'Courier New' },
+  ]);
+  const prober = await signUp(-1);
+  await journey(-2, docx); // warm-up: helper build, fonts, grammars
+  timings.clear();
+  const idle = await probeMe(prober, 100);
+  const started = performance.now();
+  const under = probeMe(prober, 100);
+  const results = await Promise.allSettled(Array.from({ length: K }, (_, i) => journey(i, docx)));
+  const wallS = (performance.now() - started) / 1000;
+  const busy = await under;
+  const failed = results.filter((r) => r.status === 'rejected');
+  console.log(`${K} users, full journey each (sign up, upload, run 2 programs, compose, download), loopback`);
+  console.log(`wall ${wallS.toFixed(1)} s, ${(K / wallS).toFixed(2)} journeys/s, errors ${errors}, failed journeys ${failed.length}`);
+  for (const [step, values] of timings) {
+    console.log(`  ${step.padEnd(18)} p50 ${quantile(values, 0.5).toFixed(0).padStart(6)} ms  p95 ${quantile(values, 0.95).toFixed(0).padStart(6)} ms  p99 ${quantile(values, 0.99).toFixed(0).padStart(6)} ms`);
+  }
+  const idleP99 = quantile(idle, 0.99);
+  const busyP99 = quantile(busy, 0.99);
+  console.log(`GET /auth/me p99: idle ${idleP99.toFixed(1)} ms, under load ${busyP99.toFixed(1)} ms, ratio ${(busyP99 / idleP99).toFixed(2)}x (target <= 3x)`);
+  for (const failure of failed.slice(0, 3)) console.log(`  failure: ${(failure as PromiseRejectedResult).reason}`);
+  if (errors > 0 || failed.length > 0) process.exitCode = 1;
+} finally {
+  server.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+}
