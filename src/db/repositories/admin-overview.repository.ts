@@ -8,6 +8,7 @@ export interface OverviewCounts {
   newUsersSince: number;
   activeSessions: number;
   assignments: number;
+  /** Uploads and run artifacts. */
   storageBytes: number;
   feedback: number;
   averageRating: number | null;
@@ -18,7 +19,7 @@ export interface OverviewCounts {
 export function adminOverviewRepository(db: Db) {
   return {
     async counts(input: { since: string; now: string; idleSince: string }): Promise<OverviewCounts> {
-      const [users, sessions, assignments, feedback, invites] = await Promise.all([
+      const [users, sessions, assignments, artifacts, feedback, invites] = await Promise.all([
         db
           .selectFrom('users')
           .select((eb) => [
@@ -40,6 +41,10 @@ export function adminOverviewRepository(db: Db) {
           .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('size_bytes').as('bytes')])
           .executeTakeFirstOrThrow(),
         db
+          .selectFrom('artifacts')
+          .select((eb) => eb.fn.sum<number>('bytes').as('bytes'))
+          .executeTakeFirstOrThrow(),
+        db
           .selectFrom('feedback')
           .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.avg<number>('rating').as('average')])
           .executeTakeFirstOrThrow(),
@@ -59,7 +64,7 @@ export function adminOverviewRepository(db: Db) {
         newUsersSince: Number(users.recent ?? 0),
         activeSessions: Number(sessions.n),
         assignments: Number(assignments.n),
-        storageBytes: Number(assignments.bytes ?? 0),
+        storageBytes: Number(assignments.bytes ?? 0) + Number(artifacts.bytes ?? 0),
         feedback: Number(feedback.n),
         averageRating: feedback.average === null ? null : Math.round(Number(feedback.average) * 100) / 100,
         openInvites: Number(invites.n),

@@ -78,14 +78,28 @@ export function adminUsersRepository(db: Db) {
     async delete(userId: string): Promise<void> {
       await db.deleteFrom('users').where('id', '=', userId).execute();
     },
-    /** What one user has stored: uploads and their bytes. */
-    async usage(userId: string): Promise<{ uploads: number; storageBytes: number }> {
-      const row = await db
-        .selectFrom('assignments')
-        .select((eb) => [eb.fn.countAll<number>().as('uploads'), eb.fn.sum<number>('size_bytes').as('bytes')])
-        .where('owner_id', '=', userId)
-        .executeTakeFirstOrThrow();
-      return { uploads: Number(row.uploads), storageBytes: Number(row.bytes ?? 0) };
+    /** What one user has used: uploads, runs, reports, and the bytes of their uploads and run artifacts. */
+    async usage(userId: string): Promise<{ uploads: number; storageBytes: number; runs: number; reports: number }> {
+      const [uploads, artifacts, runs, reports] = await Promise.all([
+        db
+          .selectFrom('assignments')
+          .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('size_bytes').as('bytes')])
+          .where('owner_id', '=', userId)
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('artifacts')
+          .select((eb) => eb.fn.sum<number>('bytes').as('bytes'))
+          .where('owner_id', '=', userId)
+          .executeTakeFirstOrThrow(),
+        db.selectFrom('runs').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', userId).executeTakeFirstOrThrow(),
+        db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', userId).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        uploads: Number(uploads.n),
+        storageBytes: Number(uploads.bytes ?? 0) + Number(artifacts.bytes ?? 0),
+        runs: Number(runs.n),
+        reports: Number(reports.n),
+      };
     },
   };
 }

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../../../accounts/create-user.js';
 import { signUp } from '../../../../accounts/sign-up.js';
+import { buildDocx } from '../../../../../test/fixtures/docx-builder.js';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/app.js';
 import { TestClient } from '../../../../../test/helpers/client.js';
 import { testDialects } from '../../../../../test/helpers/databases.js';
+import { multipartFile } from '../../../../../test/helpers/multipart.js';
 
 const NO_SUCH = '00000000-0000-4000-8000-000000000000';
 
@@ -138,10 +140,15 @@ describe.each(testDialects())('the admin API on %s', (dialect) => {
   });
 
   it("shows a user's usage and detail", async () => {
+    expect((await root.get(`/api/v1/admin/users/${anaId}/usage`)).json()).toEqual({ uploads: 0, storageBytes: 0, runs: 0, reports: 0, aiTokens: 0 });
+    const docx = await buildDocx([{ text: 'Q1. Explain recursion.' }]);
+    const { body, headers } = multipartFile('file', 'lab.docx', docx);
+    expect((await ana.request('POST', '/api/v1/assignments', { body, headers })).statusCode).toBe(201);
     const usage = await root.get(`/api/v1/admin/users/${anaId}/usage`);
-    expect(usage.json()).toEqual({ uploads: 0, storageBytes: 0, runs: 0, reports: 0, aiTokens: 0 });
+    expect(usage.json()).toEqual({ uploads: 1, storageBytes: docx.length, runs: 0, reports: 0, aiTokens: 0 });
     const detail = await root.get(`/api/v1/admin/users/${anaId}`);
-    expect(detail.json()).toMatchObject({ email: 'ana@example.com', plan: null, planLimits: null, usage: { uploads: 0 } });
+    expect(detail.json()).toMatchObject({ email: 'ana@example.com', plan: null, planLimits: null, usage: { uploads: 1 } });
+    expect((await root.get('/api/v1/admin/overview')).json()).toMatchObject({ assignments: 1, storageBytes: docx.length });
     expect((await root.get(`/api/v1/admin/users/${NO_SUCH}/usage`)).statusCode).toBe(404);
   });
 

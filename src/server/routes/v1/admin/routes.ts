@@ -59,8 +59,8 @@ function beforeOf(cursor: string | undefined): { at: string; id: string } | unde
   return { at, id };
 }
 
-/** What the jobs, reports and AI issues will count; until they record them these are 0. */
-const NOT_YET_RECORDED = { runs: 0, reports: 0, aiTokens: 0 };
+/** AI token use is not recorded yet (the AI assistant will); until then it is 0. */
+const NOT_YET_RECORDED = { aiTokens: 0 };
 
 /** The administrators' API: overview, users, usage, invites, plans, feedback and the audit log; every change audited. */
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
@@ -146,7 +146,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     {
       config: admin,
       schema: {
-        summary: "A user's usage: uploads and storage (runs, reports and AI tokens are 0 until those are recorded)",
+        summary: "A user's usage: uploads, runs, reports and storage (AI tokens are 0 until they are recorded)",
         tags,
         params: idParams,
         response: withProblems({ 200: usageSchema }, [401, 403, 404, 422]),

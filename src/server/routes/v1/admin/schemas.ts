@@ -70,7 +70,7 @@ export const usageSchema = z
     reports: z.number().int(),
     aiTokens: z.number().int(),
   })
-  .describe('runs, reports and aiTokens stay 0 until runs, reports and the AI assistant are recorded');
+  .describe('storageBytes counts uploads and run artifacts (not composed reports); aiTokens stays 0 until AI use is recorded');
 export const userDetailSchema = adminUserSchema.extend({ usage: usageSchema, planLimits: planSchema.nullable() });
 export const userAccessChangedSchema = adminUserSchema.extend({ revokedSessions: z.number().int() });
 export const resetLinkSchema = z.object({ link: z.string(), expiresAt: z.string() });
