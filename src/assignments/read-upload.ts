@@ -1,16 +1,42 @@
-import { detectTasks } from '../analyze/detect-tasks.js';
 import type { Task } from '../analyze/task.js';
+import { AppError, errors } from '../errors.js';
 import type { DocumentModel } from '../ingest/model.js';
-import { readDocument } from '../ingest/read-document.js';
-import { DEFAULT_UPLOAD_LIMITS } from '../ingest/inspect-upload.js';
-import { refusalOf } from './ingest-problem.js';
+import type { Problem } from '../ingest/problem.js';
+import { awaitWorker, startWorker } from '../workers/start-worker.js';
 
-/** Inspects and reads an uploaded file, then detects its tasks; a refused document throws its 4xx problem. */
-export async function readUpload(path: string, originalName: string, maxBytes: number): Promise<{ model: DocumentModel; tasks: Task[] }> {
-  try {
-    const model = await readDocument(path, originalName, { upload: { ...DEFAULT_UPLOAD_LIMITS, maxBytes } });
-    return { model, tasks: detectTasks(model) };
-  } catch (error) {
-    throw refusalOf(error);
-  }
+export interface ReadUploadRequest {
+  path: string;
+  originalName: string;
+  maxBytes: number;
+}
+
+export type ReadUploadReply = { ok: true; model: DocumentModel; tasks: Task[] } | { ok: false; problem: Problem | null };
+
+// Reading a large DOCX and detecting its tasks takes up to a second of CPU: never on the server's event loop.
+const TIMEOUT_MS = 60_000;
+const HEAP_MB = 768;
+
+function refusal(problem: Problem): AppError {
+  const slug = problem.type.split('/').pop() ?? 'document-refused';
+  return new AppError(problem.status, slug, problem.title, problem.detail);
+}
+
+/** Inspects and reads an uploaded file, then detects its tasks, in a worker thread; a refused document throws its 4xx problem. */
+export function readUpload(path: string, originalName: string, maxBytes: number): Promise<{ model: DocumentModel; tasks: Task[] }> {
+  const worker = startWorker(new URL('./read-upload-worker.js', import.meta.url), { path, originalName, maxBytes } satisfies ReadUploadRequest, {
+    maxOldGenerationSizeMb: HEAP_MB,
+    maxYoungGenerationSizeMb: 64,
+    stackSizeMb: 8,
+  });
+  const tooComplex = () =>
+    new AppError(422, 'document-too-complex', 'Document too complex', 'Reading the document needed more time or memory than allowed. Split it into smaller documents and upload them one by one.');
+  return awaitWorker(worker, {
+    timeoutMs: TIMEOUT_MS,
+    onReply: (reply: ReadUploadReply) => {
+      if (reply.ok) return { model: reply.model, tasks: reply.tasks };
+      throw reply.problem ? refusal(reply.problem) : errors.internal();
+    },
+    onTimeout: tooComplex,
+    onError: (error) => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex() : errors.internal()),
+  });
 }
