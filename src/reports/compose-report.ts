@@ -4,7 +4,8 @@ import { reportsRepository } from '../db/repositories/reports.repository.js';
 import type { Db } from '../db/repositories/types.js';
 import type { TaskRow } from '../db/schema.js';
 import type { Clock } from '../clock.js';
-import { composeDocx, composeFromTasks, convertDocxToPdf, PdfConversionError, type ReportTask, type TaskInserts } from '../report/index.js';
+import { convertDocxToPdf, PdfConversionError, type ReportTask, type TaskInserts } from '../report/index.js';
+import { composeInWorker } from './compose-in-worker.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { ReportRequest } from './report-request.js';
 
@@ -50,10 +51,13 @@ export async function composeReport(deps: { db: Db; blobs: BlobStore; clock: Clo
 
   const options = { placement: request.placement, includeFailed: request.includeFailed };
   const stem = path.parse(assignment.original_name).name;
-  const docx =
-    assignment.format === 'docx'
-      ? await composeDocx(await deps.blobs.read(assignment.blob_key), inserts, options)
-      : await composeFromTasks(stem, tasks.map(reportTask), inserts, options);
+  const docx = await composeInWorker({
+    original: assignment.format === 'docx' ? await deps.blobs.read(assignment.blob_key) : null,
+    title: stem,
+    tasks: tasks.map(reportTask),
+    inserts,
+    options,
+  });
   const base = `uploads/${report.owner_id}/${assignment.id}/reports/${report.id}`;
   await deps.blobs.putBuffer(`${base}.docx`, docx);
   let pdfKey: string | null = null;

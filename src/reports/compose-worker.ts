@@ -1,0 +1,17 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { composeDocx, composeFromTasks } from '../report/index.js';
+import type { ComposeReply, ComposeRequest } from './compose-in-worker.js';
+
+/** Builds the report DOCX off the server's event loop. */
+async function compose(request: ComposeRequest): Promise<ComposeReply> {
+  try {
+    const docx = request.original
+      ? await composeDocx(request.original, request.inserts, request.options)
+      : await composeFromTasks(request.title, request.tasks, request.inserts, request.options);
+    return { ok: true, docx };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+compose(workerData as ComposeRequest).then((reply) => parentPort?.postMessage(reply));
