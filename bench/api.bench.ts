@@ -51,7 +51,7 @@ async function load(url: string, headers: Record<string, string> = {}) {
 const dataDir = mkdtempSync(path.join(tmpdir(), 'labmate-bench-'));
 const hello = await start(['-e', HELLO], { PORT: '3901' }, 'http://127.0.0.1:3901/');
 const labmate = await start(
-  ['--import', 'tsx', 'src/cli/main.ts', 'serve'],
+  ['dist/cli/main.js', 'serve'],
   // The limiter stays on (its cost is measured) with a ceiling this one client cannot reach.
   { PORT: '3902', LABMATE_DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', LABMATE_RATE_LIMIT_MAX: '100000000' },
   'http://127.0.0.1:3902/healthz',

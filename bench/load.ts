@@ -105,7 +105,8 @@ async function probeMe(session: Session, count: number): Promise<number[]> {
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'labmate-load-'));
-const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+// The compiled server, as in production (npm run load builds it first): worker threads then load plain JS.
+const server: ChildProcess = spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
   cwd: root,
   env: { ...process.env, PORT: String(PORT), LABMATE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', LABMATE_RATE_LIMIT_MAX: '100000', LABMATE_AUTH_RATE_LIMIT_MAX: '100000' },
   stdio: 'ignore',
