@@ -199,10 +199,14 @@ function closingLines(a: Analysis): Set<number> {
   return out;
 }
 
+const EXPLAIN = /^(explain|define|describe|differentiate)\b/iu;
+
 function rangeEnd(a: Analysis, start: number, strong: number[], closers: Set<number>): number {
   const ownLevel = a.lines[start]!.headingLevel || 99;
+  const ownDepth = depthOf(a, start);
   for (let j = start + 1; j < a.lines.length; j++) {
     if (strong.includes(j)) return j;
+    if (isLooseQuestion(a, j, ownDepth) && isShortTask(a, start, j)) return j;
     if (!closers.has(j)) continue;
     const kind = a.headings[j];
     if (kind === 'tasks' && !isTaskListInsideStrong(a, start, j)) return j;
@@ -210,6 +214,27 @@ function rangeEnd(a: Analysis, start: number, strong: number[], closers: Set<num
     if (kind === 'other' && a.lines[j]!.headingLevel <= ownLevel) return j;
   }
   return a.lines.length;
+}
+
+/** An unlabelled "Explain ..." at the level of the labels, after a finished sentence, is a question of its own. */
+function isLooseQuestion(a: Analysis, j: number, depth: number): boolean {
+  const line = a.lines[j]!;
+  if (a.labels[j] || a.code[j] || !line.paragraphStart || !EXPLAIN.test(line.text.trim()) || depthOf(a, j) > depth) return false;
+  let k = j - 1;
+  while (k >= 0 && a.lines[k]!.text.trim() === '') k--;
+  return k < 0 || /[.?!:]$/.test(a.lines[k]!.text.trim());
+}
+
+/** A question sheet's task is its question and perhaps a sample; an answered task runs longer or has code. */
+function isShortTask(a: Analysis, start: number, end: number): boolean {
+  let lines = 0;
+  // "Q2." alone on its line: the next paragraph is its question, not a new one.
+  if (!a.labels[start]?.rest && !a.lines.slice(start + 1, end).some((l) => l.text.trim())) return false;
+  for (let k = start; k < end; k++) {
+    if (a.code[k] || a.lines[k]!.images) return false;
+    if (a.lines[k]!.text.trim()) lines++;
+  }
+  return lines <= 6;
 }
 
 /** "LAs:" under "Week #1" belongs to the week; "Lab Questions" after the last task does not. */
@@ -288,7 +313,7 @@ function freeItems(a: Analysis, from: number, to: number, section: () => Section
     if (sec === 'skip') continue;
     if (label && label.rest && (label.kind === 'number' || label.kind === 'bullet' || (sec === 'tasks' && label.kind !== 'part'))) {
       const depth = depthOf(a, j);
-      if (label.kind === 'bullet' && sec !== 'tasks' && !PROGRAM_PHRASE.test(label.rest)) continue;
+      if (label.kind === 'bullet' && sec !== 'tasks' && !PROGRAM_PHRASE.test(label.rest) && (open || !EXPLAIN.test(label.rest))) continue;
       if (label.glued && Number(label.value) !== lastNumber + 1) continue;
       if (depth > topDepth) continue;
       if (!looksLikeTask(label.rest) && sec !== 'tasks') continue;
@@ -298,7 +323,7 @@ function freeItems(a: Analysis, from: number, to: number, section: () => Section
       open = true;
       continue;
     }
-    if (!label && line.paragraphStart && !open && (PROGRAM_PHRASE.test(text) || /^(explain|define|describe|differentiate)\b/i.test(text))) {
+    if (!label && line.paragraphStart && (!open || isLooseQuestion(a, j, depthOf(a, j))) && (PROGRAM_PHRASE.test(text) || EXPLAIN.test(text))) {
       out.push({ line: j, label: { kind: 'number', label: '', value: '', rest: text }, depth: 0 });
       open = true;
     }

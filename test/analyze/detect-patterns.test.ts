@@ -229,6 +229,24 @@ describe('task details', () => {
     expect(tasks.map((t) => t.kind)).toEqual(['theory', 'theory', 'code']);
   });
 
+  it('takes an unlabelled "Explain ..." between numbered questions as a theory task of its own', async () => {
+    const tasks = await docxTasks([
+      p('Q1. Write a program to convert an int to an Integer object.'),
+      p('Explain the concept of converting a base type to an object type.'),
+      p('Q2. Write a program to convert a float to a Float object.'),
+    ]);
+    expect(tasks.map((t) => [t.label, t.kind])).toEqual([
+      ['Q1', 'code'],
+      ['', 'theory'],
+      ['Q2', 'code'],
+    ]);
+  });
+
+  it('keeps "Explain ..." under a label that stands alone as that label\'s question', async () => {
+    const tasks = await docxTasks([p('Q1.', { bold: true }), p('Explain the purpose of the following line:'), p('env = make()')]);
+    expect(tasks.map((t) => [t.label, t.question])).toEqual([['Q1', 'Explain the purpose of the following line:']]);
+  });
+
   it('anchors each task at its last block and knows picture-only answers', async () => {
     const tasks = await docxTasks([p('Q1. Write a program to draw a star.'), p('', { image: true }), p('Q2. Write a program to print a star.'), mono('print("*")')]);
     expect(tasks.map((t) => t.anchor.block)).toEqual([1, 3]);
