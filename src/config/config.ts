@@ -33,6 +33,8 @@ export interface Config {
   /** Runs one user may have waiting or running. */
   maxActiveRuns: number;
   shutdownGraceMs: number;
+  /** Outgoing mail (self-service password reset), when SMTP_URL is set; `from` defaults to labmate@ the public host. */
+  smtp: { url: string; from: string } | undefined;
 }
 
 /** Raised when the environment is invalid; `problems` has one line per bad variable. */
@@ -102,5 +104,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     workers: env.LABMATE_WORKERS ?? availableParallelism(),
     maxActiveRuns: env.LABMATE_MAX_ACTIVE_RUNS,
     shutdownGraceMs: env.LABMATE_SHUTDOWN_GRACE_MS,
+    smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? `LabMate <labmate@${new URL(publicUrl).hostname}>` } : undefined,
   };
 }

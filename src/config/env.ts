@@ -44,6 +44,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtp:\/\/[^/]+$/, 'must be an smtp://[user:password@]host[:port] URL')
+    .optional(),
+  SMTP_FROM: z.string().min(3).regex(/^[^\r\n]+$/, 'must be one line').optional(),
   S3_ENDPOINT: z.string().optional(),
   S3_BUCKET: z.string().optional(),
   S3_ACCESS_KEY_ID: z.string().optional(),

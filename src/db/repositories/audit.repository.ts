@@ -25,6 +25,7 @@ export const AUDIT_EVENTS = [
   'plan.delete',
   'plan.assign',
   'password.reset-link',
+  'password.reset-request',
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../../../../test/helpers/app.js'
 import { TestClient } from '../../../../../test/helpers/client.js';
 import { testDialects } from '../../../../../test/helpers/databases.js';
 import { multipartFile } from '../../../../../test/helpers/multipart.js';
+import { startFakeSmtpServer } from '../../../../../test/mail/fake-smtp-server.js';
 
 async function uploadLab(client: TestClient): Promise<string> {
   const docx = await buildDocx([{ text: 'Q1. Write a program that prints hello.' }, { text: 'print("hello")', font: 'Courier New' }]);
@@ -124,5 +125,47 @@ describe.each(testDialects())('my profile and account on %s', (dialect) => {
     const response = await root.request('DELETE', '/api/v1/me', { body: { password: 'an admin passphrase' } });
     expect(response.statusCode).toBe(409);
     expect((await root.get('/api/v1/me')).json().role).toBe('admin');
+  });
+});
+
+describe('self-service password reset', () => {
+  let smtp: Awaited<ReturnType<typeof startFakeSmtpServer>>;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    smtp = await startFakeSmtpServer();
+    t = await createTestApp({ env: { SMTP_URL: smtp.url, SMTP_FROM: 'LabMate <noreply@labmate.test>' } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('mails a one-time link to an existing account and answers an unknown email alike', async () => {
+    await new TestClient(t.app).signUp('ana@example.com');
+    const anonymous = new TestClient(t.app);
+    const unknown = await anonymous.post('/api/v1/me/password-reset', { email: 'nobody@example.com' });
+    const delivered = smtp.nextMessage();
+    const known = await anonymous.post('/api/v1/me/password-reset', { email: ' Ana@Example.com ' });
+    expect([unknown.statusCode, known.statusCode]).toEqual([202, 202]);
+    expect(unknown.json()).toEqual(known.json());
+
+    const mail = await delivered;
+    expect(smtp.messages).toHaveLength(1);
+    expect(mail.to).toEqual(['<ana@example.com>']);
+    const token = /set-password#token=([\w-]+)/.exec(mail.data)?.[1] ?? '';
+    expect(token).not.toBe('');
+    expect((await new TestClient(t.app).post('/api/v1/auth/password/set', { token, password: 'my fresh passphrase' })).statusCode).toBe(204);
+    expect((await new TestClient(t.app).signIn('ana@example.com', 'my fresh passphrase')).statusCode).toBe(200);
+    expect((await anonymous.post('/api/v1/me/password-reset', { email: 'x' })).statusCode).toBe(422);
+  });
+
+  it('is not offered when the server cannot send mail', async () => {
+    const noMail = await createTestApp();
+    try {
+      expect((await new TestClient(noMail.app).post('/api/v1/me/password-reset', { email: 'ana@example.com' })).statusCode).toBe(404);
+    } finally {
+      await noMail.close();
+    }
   });
 });

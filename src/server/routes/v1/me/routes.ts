@@ -3,16 +3,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteAccount } from '../../../../accounts/delete-account.js';
 import type { ClientInfo } from '../../../../accounts/deps.js';
+import { requestPasswordReset } from '../../../../accounts/request-password-reset.js';
 import { updateProfile } from '../../../../accounts/update-profile.js';
 import { profilesRepository } from '../../../../db/repositories/profiles.repository.js';
 import { usersRepository } from '../../../../db/repositories/users.repository.js';
 import { errors } from '../../../../errors.js';
+import { sendMail } from '../../../../mail/smtp-client.js';
 import { requireSession } from '../../../plugins/access.js';
 import { authRateLimit } from '../../../plugins/rate-limits.js';
 import { clearSessionCookie } from '../../../plugins/session.js';
 import { withProblems } from '../../../problem-schema.js';
 import { presentProfile } from './presenters.js';
-import { deleteAccountBody, profileSchema, updateProfileBody } from './schemas.js';
+import { deleteAccountBody, passwordResetAcceptedSchema, passwordResetBody, profileSchema, updateProfileBody } from './schemas.js';
 
 const tags = ['me'];
 
@@ -23,7 +25,7 @@ function client(request: FastifyRequest): ClientInfo {
 /** My profile: read and edit it, or delete my account with everything in it. */
 export async function meRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const { accounts, blobs } = app.labmate;
+  const { accounts, blobs, config } = app.labmate;
 
   async function loadProfile(userId: string) {
     const user = await usersRepository(accounts.db).findById(userId);
@@ -83,6 +85,37 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
       await deleteAccount({ ...accounts, blobs }, { userId, password: request.body.password, client: client(request) });
       clearSessionCookie(app, reply);
       return reply.code(204).send(null);
+    },
+  );
+
+  const smtp = config.smtp;
+  if (!smtp) return;
+  api.post(
+    '/password-reset',
+    {
+      config: { auth: 'public', rateLimit: authRateLimit(app) },
+      schema: {
+        summary: 'Email me a one-time link to set a new password (only when the server can send mail)',
+        tags,
+        body: passwordResetBody,
+        response: withProblems({ 202: passwordResetAcceptedSchema }, [403, 422]),
+      },
+    },
+    async (request, reply) => {
+      // Not awaited: the answer comes as fast whether or not the account exists, so it reveals nothing.
+      requestPasswordReset(accounts, {
+        email: request.body.email,
+        publicUrl: config.publicUrl,
+        client: client(request),
+        send: (to, link) =>
+          sendMail(smtp.url, {
+            from: smtp.from,
+            to,
+            subject: 'Set a new LabMate password',
+            text: `Someone asked to reset the password of your LabMate account.\n\nOpen this link within 24 hours to set a new one (it works once):\n${link}\n\nIf it was not you, ignore this email; your password stays as it is.\n`,
+          }),
+      }).catch((error: unknown) => request.log.error({ err: error }, 'password reset email failed'));
+      return reply.code(202).send({ message: 'If an account uses this email, a link to set a new password is on its way.' });
     },
   );
 }

@@ -51,3 +51,6 @@ export const profileSchema = z.object({
   updatedAt: z.string(),
 });
 export type ProfileOut = z.infer<typeof profileSchema>;
+
+export const passwordResetBody = z.object({ email: z.string().trim().min(3).max(254) });
+export const passwordResetAcceptedSchema = z.object({ message: z.string() });
