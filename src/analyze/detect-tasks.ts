@@ -437,7 +437,7 @@ function buildDrafts(a: Analysis, starts: Start[]): TaskDraft[] {
     }
     drafts.push({
       label: displayLabel(start.label),
-      question: question.join(' ').replace(/\s+/g, ' ').trim(),
+      question: joinWrapped(question),
       stem: start.stem ?? '',
       body: body.map((l) => l.text).join('\n'),
       code: codeBlocks.map((block) => dedent(trimBlank(block), a.format)).filter(Boolean).join('\n\n'),
@@ -461,6 +461,14 @@ function sectionStop(a: Analysis, start: number, end: number): number {
     if ((kind === 'skip' && /^(viva|conclusion|references?|bibliography)/i.test(a.lines[j]!.text.trim())) || (kind === 'tasks' && /^lab\b/i.test(a.lines[j]!.text.trim()))) return j;
   }
   return end;
+}
+
+/** Joins wrapped lines; a word hyphenated at a line end ("com-" + "putes") is mended. */
+function joinWrapped(lines: string[]): string {
+  return lines
+    .reduce((text, line) => (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line) ? text.slice(0, -1) + line : text ? `${text} ${line}` : line), '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function displayLabel(label: ParsedLabel): string {

@@ -259,11 +259,11 @@ describe('task details', () => {
 });
 
 describe('PDF', () => {
-  it('rebuilds indentation, drops running headers and page numbers, joins a question split across pages, and warns about a scanned page', async () => {
+  it('rebuilds indentation, drops running headers and page numbers, joins a question split across pages (mending its hyphen), and warns about a scanned page', async () => {
     const header = { text: 'Python Lab Manual', y: 770 };
     const pages = [
-      [header, ...flow(['1. Write a program to print the even numbers below ten', { text: 'for i in range(10):', mono: true }, { text: '    if i % 2 == 0:', mono: true }, { text: '        print(i)', mono: true }, '2. Write a program that reads a number and prints']), { text: 'Page 1 of 3', y: 30 }],
-      [header, ...flow(['its factorial using a loop.']), { text: 'Page 2 of 3', y: 30 }],
+      [header, ...flow(['1. Write a program to print the even numbers below ten', { text: 'for i in range(10):', mono: true }, { text: '    if i % 2 == 0:', mono: true }, { text: '        print(i)', mono: true }, '2. Write a program that reads a number and com-']), { text: 'Page 1 of 3', y: 30 }],
+      [header, ...flow(['putes its factorial using a loop.']), { text: 'Page 2 of 3', y: 30 }],
       [],
     ];
     const path = join(dir, 'lab.pdf');
@@ -273,7 +273,7 @@ describe('PDF', () => {
     expect(result.warnings).toContain('scanned page 3: no text layer');
     expect(result.tasks.map((t) => t.question)).toEqual([
       'Write a program to print the even numbers below ten',
-      'Write a program that reads a number and prints its factorial using a loop.',
+      'Write a program that reads a number and computes its factorial using a loop.',
     ]);
     expect(result.tasks[0]!.code).toBe('for i in range(10):\n    if i % 2 == 0:\n        print(i)');
   });
