@@ -18,11 +18,15 @@ export interface InProcessQueueOptions {
 }
 
 const RETRY_BASE_MS = 2_000;
+/** A running job's worker writes a heartbeat this often... */
+const HEARTBEAT_MS = 10_000;
+/** ...so a job silent for this long belongs to a process that died, and is recovered. */
+const ABANDONED_AFTER_MS = 60_000;
 
 /**
- * Jobs as database rows, worked on by `concurrency` loops in this process. Meant for one process per database (the
- * embedded default): at start-up every job left `running` belongs to a process that died, so it is re-queued, or
- * failed with its reason after its last attempt.
+ * Jobs as database rows, worked on by `concurrency` loops in this process; claims are atomic, so several processes
+ * may share one database. A running job's worker writes a heartbeat; at start-up and every minute, jobs whose
+ * heartbeat stopped (their process died) are re-queued, or failed with the reason after their last attempt.
  */
 export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
   const { db, clock, logger, jobs } = options;
@@ -33,6 +37,17 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
   const sleepers = new Set<() => void>();
   let stopping = false;
   let loops: Promise<void>[] = [];
+  let timers: NodeJS.Timeout[] = [];
+
+  async function recover(): Promise<void> {
+    const now = clock();
+    for (const job of await repository.abandoned(new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString())) {
+      const reason = `the process working on it stopped during attempt ${job.attempts} of ${job.max_attempts}`;
+      const outcome = await repository.fail(job, reason, now.toISOString(), now.toISOString());
+      logger.warn({ jobId: job.id, type: job.type, outcome }, 'recovered a job whose worker died');
+      if (outcome === 'failed') await giveUp(job, reason);
+    }
+  }
 
   const sleep = () =>
     new Promise<void>((resolve) => {
@@ -83,8 +98,12 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
         logger.error({ err: error }, 'claiming a job failed');
         return undefined;
       });
-      if (job) await work(job);
-      else await sleep();
+      if (!job) {
+        await sleep();
+        continue;
+      }
+      // A failure to record an outcome must not end the loop: the job's heartbeat stops and it is recovered.
+      await work(job).catch((error: unknown) => logger.error({ err: error, jobId: job.id }, 'recording a job outcome failed'));
     }
   }
 
@@ -109,18 +128,17 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
       return id;
     },
     async start() {
-      const now = clock().toISOString();
-      for (const job of await repository.running()) {
-        const reason = `the process stopped during attempt ${job.attempts} of ${job.max_attempts}`;
-        const outcome = await repository.fail(job, reason, now, now);
-        logger.warn({ jobId: job.id, type: job.type, outcome }, 'recovered a job left running by a crash');
-        if (outcome === 'failed') await giveUp(job, reason);
-      }
+      await recover();
       stopping = false;
+      timers = [
+        setInterval(() => void repository.heartbeat([...inFlight.keys()], clock().toISOString()).catch(() => undefined), HEARTBEAT_MS),
+        setInterval(() => void recover().catch((error: unknown) => logger.error({ err: error }, 'recovering jobs failed')), ABANDONED_AFTER_MS),
+      ];
       loops = Array.from({ length: options.concurrency }, () => loop());
     },
     async stop() {
       stopping = true;
+      for (const timer of timers) clearInterval(timer);
       for (const controller of inFlight.values()) controller.abort();
       for (const wake of [...sleepers]) wake();
       await Promise.all(loops);

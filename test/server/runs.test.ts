@@ -126,7 +126,8 @@ describe.each(testDialects())('runs on %s', { timeout: 180_000 }, (dialect) => {
     await waitForRun(ana, runId);
     // Put the database back as a process killed mid-run leaves it: job and run running, the task half done.
     const db = t.database.handle.db;
-    await db.updateTable('jobs').set({ status: 'running' }).where('payload', 'like', `%${runId}%`).execute();
+    const longAgo = new Date(Date.now() - 5 * 60_000).toISOString();
+    await db.updateTable('jobs').set({ status: 'running', updated_at: longAgo }).where('payload', 'like', `%${runId}%`).execute();
     await db.updateTable('runs').set({ status: 'running', finished_at: null }).where('id', '=', runId).execute();
     await db.updateTable('run_tasks').set({ status: 'running', finished_at: null }).where('run_id', '=', runId).execute();
 

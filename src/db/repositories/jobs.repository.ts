@@ -46,9 +46,14 @@ export function jobsRepository(db: Db) {
         .execute();
       return outcome;
     },
-    /** Jobs left running by a process that died (this worker set's own, at start-up). */
-    running(): Promise<JobRow[]> {
-      return db.selectFrom('jobs').selectAll().where('status', '=', 'running').execute();
+    /** Running jobs whose worker has not shown a sign of life since `before`: their process died. */
+    abandoned(before: string): Promise<JobRow[]> {
+      return db.selectFrom('jobs').selectAll().where('status', '=', 'running').where('updated_at', '<', before).execute();
+    },
+    /** The worker's sign of life for the jobs it is working on. */
+    async heartbeat(ids: string[], now: string): Promise<void> {
+      if (ids.length === 0) return;
+      await db.updateTable('jobs').set({ updated_at: now }).where('id', 'in', ids).where('status', '=', 'running').execute();
     },
     async countByStatus(): Promise<Record<string, number>> {
       const rows = await db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();

@@ -1,0 +1,105 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testDialects, type TestDatabase } from '../../test/helpers/databases.js';
+import { systemClock } from '../clock.js';
+import { inProcessQueue } from './in-process-queue.js';
+import type { JobDefinitions } from './queue.js';
+
+const logger = pino({ level: 'silent' });
+
+function until(condition: () => boolean, ms = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const check = () => {
+      if (condition()) return resolve();
+      if (Date.now() - started > ms) return reject(new Error('condition not met in time'));
+      setTimeout(check, 20);
+    };
+    check();
+  });
+}
+
+function definitions(handle: JobDefinitions['run']['handle'], giveUp: JobDefinitions['run']['giveUp'] = async () => undefined, maxAttempts = 2): JobDefinitions {
+  return {
+    run: { handle, giveUp, maxAttempts },
+    report: { handle: async () => undefined, giveUp: async () => undefined, maxAttempts: 1 },
+  };
+}
+
+describe.each(testDialects())('the in-process queue on %s', { timeout: 60_000 }, (dialect) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+
+  it('hands each job to exactly one worker, even across two queues on one database', async () => {
+    const seen: string[] = [];
+    const handle: JobDefinitions['run']['handle'] = async (payload) => {
+      seen.push(payload.runId);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const a = inProcessQueue({ db: database.handle.db, clock: systemClock, logger, jobs: definitions(handle), concurrency: 2, pollMs: 20 });
+    const b = inProcessQueue({ db: database.handle.db, clock: systemClock, logger, jobs: definitions(handle), concurrency: 2, pollMs: 20 });
+    await Promise.all([a.start(), b.start()]);
+    const ids = Array.from({ length: 30 }, (_, i) => `job-${dialect}-${i}`);
+    for (const [index, id] of ids.entries()) await (index % 2 ? a : b).enqueue('run', { runId: id });
+    await until(() => seen.length >= ids.length);
+    await Promise.all([a.stop(), b.stop()]);
+    expect([...seen].sort()).toEqual([...ids].sort());
+  });
+
+  it('retries a failing job, then gives up with the reason', async () => {
+    const attempts: number[] = [];
+    const reasons: string[] = [];
+    const queue = inProcessQueue({
+      db: database.handle.db,
+      clock: systemClock,
+      logger,
+      concurrency: 1,
+      pollMs: 20,
+      jobs: definitions(
+        async (_payload, context) => {
+          attempts.push(context.attempt);
+          throw new Error('compiler exploded');
+        },
+        async (_payload, reason) => {
+          reasons.push(reason);
+        },
+      ),
+    });
+    await queue.start();
+    // The retry waits for its back-off (2 s after the first failure).
+    await queue.enqueue('run', { runId: `failing-${dialect}` });
+    await until(() => reasons.length === 1, 30_000);
+    await queue.stop();
+    expect(attempts).toEqual([1, 2]);
+    expect(reasons).toEqual(['compiler exploded']);
+  });
+
+  it('hands a running job back at shutdown without spending its attempt', async () => {
+    let started = 0;
+    const queue = inProcessQueue({
+      db: database.handle.db,
+      clock: systemClock,
+      logger,
+      concurrency: 1,
+      pollMs: 20,
+      jobs: definitions(
+        (_payload, context) =>
+          new Promise<void>((resolve) => {
+            started++;
+            context.signal.addEventListener('abort', () => resolve());
+          }),
+      ),
+    });
+    await queue.start();
+    const id = await queue.enqueue('run', { runId: `long-${dialect}` });
+    await until(() => started === 1);
+    await queue.stop();
+    const row = await database.handle.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'queued', attempts: 0 });
+  });
+});
