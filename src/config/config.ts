@@ -28,7 +28,7 @@ export interface Config {
   bodyLimitBytes: number;
   /** Largest document upload. */
   uploadMaxBytes: number;
-  /** Jobs worked on at once by this process. */
+  /** Jobs worked on at once by this process (0: an API-only server; `labmate worker` does the jobs). */
   workers: number;
   /** Runs one user may have waiting or running. */
   maxActiveRuns: number;

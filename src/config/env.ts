@@ -30,7 +30,7 @@ export const envSchema = z.object({
   LABMATE_AUTH_RATE_LIMIT_MAX: positiveInt.default(20),
   LABMATE_BODY_LIMIT_MB: positiveInt.default(1),
   LABMATE_UPLOAD_MAX_MB: positiveInt.default(50),
-  LABMATE_WORKERS: positiveInt.optional(),
+  LABMATE_WORKERS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(64).optional(),
   LABMATE_MAX_ACTIVE_RUNS: positiveInt.default(3),
   LABMATE_SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   TRUST_PROXY: z.string().optional(),

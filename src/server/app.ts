@@ -3,19 +3,12 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { createJobRuntime } from '../jobs/job-runtime.js';
 import { Registry } from 'prom-client';
 import { jobMetrics } from './job-metrics.js';
-import { inProcessQueue } from '../jobs/in-process-queue.js';
-import { RenderPool } from '../render/index.js';
-import { composeReport, failReport } from '../reports/compose-report.js';
-import { executeRun } from '../runs/execute-run.js';
-import { failRun } from '../runs/fail-run.js';
-import { RunEvents } from '../runs/run-events.js';
-import { SandboxPool } from '../sandbox/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { DatabaseHandle } from '../db/database.js';
@@ -84,36 +77,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // The cast above only drops Fastify's logger generic, which differs when a pino instance is passed in.
 
   const blobs = options.blobs ?? filesystemBlobStore(path.join(config.dataDir, 'blobs'));
-  const logger = app.log as unknown as Logger;
-  const events = new RunEvents(database.db, clock);
   const registry = new Registry();
-  const runDeps = {
-    observer: jobMetrics(registry, database.db),
+  const jobs = createJobRuntime({
     db: database.db,
     blobs,
     clock,
-    events,
-    logger,
-    sandbox: new SandboxPool(Math.min(config.workers, availableParallelism())),
-    render: new RenderPool(),
-  };
-  const queue = inProcessQueue({
-    db: database.db,
-    clock,
-    logger,
-    concurrency: config.workers,
-    jobs: {
-      run: {
-        maxAttempts: 3,
-        handle: (payload, context) => executeRun(runDeps, payload.runId, context.signal),
-        giveUp: (payload, reason) => failRun(runDeps, payload.runId, `the run could not be finished: ${reason}`),
-      },
-      report: {
-        maxAttempts: 2,
-        handle: (payload) => composeReport(runDeps, payload.reportId),
-        giveUp: (payload, reason) => failReport(runDeps, payload.reportId, `the report could not be composed: ${reason}`),
-      },
-    },
+    logger: app.log as unknown as Logger,
+    workers: Math.max(config.workers, 1),
+    observer: jobMetrics(registry, database.db),
   });
   app.decorate('labmate', {
     config,
@@ -124,7 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     accounts: { db: database.db, clock },
     blobs,
     assignments: { db: database.db, blobs, clock },
-    jobs: { ...runDeps, queue },
+    jobs: { ...jobs.deps, queue: jobs.queue },
   });
   // Echo the request id before any other hook can fail, so every answer carries it.
   app.addHook('onRequest', async (request, reply) => {
@@ -154,11 +125,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(runRoutes, { prefix: '/api/v1' });
   await app.register(reportRoutes, { prefix: '/api/v1' });
   await app.register(webAssetsPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT });
-  app.addHook('onClose', async () => {
-    await queue.stop();
-    await runDeps.render.close();
-  });
+  app.addHook('onClose', () => jobs.close());
   await app.ready();
-  if (options.workers ?? true) await queue.start();
+  // LABMATE_WORKERS=0 makes an API-only server; `labmate worker` processes then do the jobs.
+  if ((options.workers ?? true) && config.workers > 0) await jobs.queue.start();
   return app;
 }

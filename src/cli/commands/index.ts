@@ -9,6 +9,7 @@ interface CommandEntry {
 export const commands: Record<string, CommandEntry> = {
   serve: { summary: 'start the HTTP API and web app', load: async () => (await import('./serve.js')).serveCommand },
   migrate: { summary: 'apply database migrations', load: async () => (await import('./migrate.js')).migrateCommand },
+  worker: { summary: 'run background jobs (runs, reports) without serving HTTP', load: async () => (await import('./worker.js')).workerCommand },
   user: { summary: 'manage accounts (user create)', load: async () => (await import('./user.js')).userCommand },
   invite: { summary: 'create sign-up invite codes', load: async () => (await import('./invite.js')).inviteCommand },
   exec: { summary: 'run a program in the sandbox (or a JSONL batch)', load: async () => (await import('./exec.js')).execCommand },

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { pino } from 'pino';
+import { systemClock } from '../../clock.js';
+import { createJobRuntime } from '../../jobs/job-runtime.js';
+import { loggerOptions } from '../../server/logger.js';
+import { filesystemBlobStore } from '../../storage/filesystem-blob-store.js';
+import type { CliCommand } from '../command.js';
+import { EXIT_CONFIG, loadConfigOrReport, openMigratedDatabase } from '../runtime.js';
+
+const USAGE = `usage: labmate worker
+
+Runs background jobs (runs and reports) without serving HTTP, LABMATE_WORKERS at a time (default: one per core).
+Start any number of them against the same database and storage (with LABMATE_WORKERS=0 on the API servers).
+SIGTERM or SIGINT hands running jobs back to the queue, and the process exits.`;
+
+/** `labmate worker`: a process that only works on the job queue. */
+export const workerCommand: CliCommand = {
+  usage: USAGE,
+  async run() {
+    const config = loadConfigOrReport();
+    if (!config) return EXIT_CONFIG;
+    const logger = pino(loggerOptions(config.logLevel));
+    const { database } = await openMigratedDatabase(config);
+    const runtime = createJobRuntime({
+      db: database.db,
+      blobs: filesystemBlobStore(path.join(config.dataDir, 'blobs')),
+      clock: systemClock,
+      logger,
+      workers: Math.max(config.workers, 1),
+    });
+    await runtime.queue.start();
+    logger.info({ workers: Math.max(config.workers, 1), database: database.dialect }, 'worker started');
+    await new Promise<void>((resolve) => {
+      process.once('SIGTERM', resolve);
+      process.once('SIGINT', resolve);
+    });
+    logger.info('stopping: handing running jobs back');
+    await runtime.close();
+    await database.close();
+    logger.info('stopped');
+    return 0;
+  },
+};

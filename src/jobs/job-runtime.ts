@@ -1,0 +1,69 @@
+import { availableParallelism } from 'node:os';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/repositories/types.js';
+import { RenderPool } from '../render/index.js';
+import { composeReport, failReport } from '../reports/compose-report.js';
+import type { RunDeps, RunObserver } from '../runs/deps.js';
+import { executeRun } from '../runs/execute-run.js';
+import { failRun } from '../runs/fail-run.js';
+import { RunEvents } from '../runs/run-events.js';
+import { SandboxPool } from '../sandbox/index.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import { inProcessQueue } from './in-process-queue.js';
+import type { JobQueue } from './queue.js';
+
+/** The job system of one process: what jobs need, the queue that feeds them, and how to shut it down. */
+export interface JobRuntime {
+  deps: RunDeps;
+  queue: JobQueue;
+  /** Hands running jobs back and stops the render workers. */
+  close(): Promise<void>;
+}
+
+/** Wires the run and report jobs to the queue; `workers` jobs at a time, programs at most one per core. */
+export function createJobRuntime(options: {
+  db: Db;
+  blobs: BlobStore;
+  clock: Clock;
+  logger: Logger;
+  workers: number;
+  observer?: RunObserver;
+}): JobRuntime {
+  const deps: RunDeps = {
+    db: options.db,
+    blobs: options.blobs,
+    clock: options.clock,
+    logger: options.logger,
+    events: new RunEvents(options.db, options.clock),
+    sandbox: new SandboxPool(Math.max(1, Math.min(options.workers, availableParallelism()))),
+    render: new RenderPool(),
+    ...(options.observer ? { observer: options.observer } : {}),
+  };
+  const queue = inProcessQueue({
+    db: options.db,
+    clock: options.clock,
+    logger: options.logger,
+    concurrency: options.workers,
+    jobs: {
+      run: {
+        maxAttempts: 3,
+        handle: (payload, context) => executeRun(deps, payload.runId, context.signal),
+        giveUp: (payload, reason) => failRun(deps, payload.runId, `the run could not be finished: ${reason}`),
+      },
+      report: {
+        maxAttempts: 2,
+        handle: (payload) => composeReport(deps, payload.reportId),
+        giveUp: (payload, reason) => failReport(deps, payload.reportId, `the report could not be composed: ${reason}`),
+      },
+    },
+  });
+  return {
+    deps,
+    queue,
+    close: async () => {
+      await queue.stop();
+      await deps.render.close();
+    },
+  };
+}
