@@ -27,6 +27,7 @@ interface Analysis {
 
 const TASK_VERB = /^(?:(?:now|then|also|next)\s+)?(write|wap|implement|develop|design|create|build|construct|make|program|code|generate|find|print|display|compute|calculate|read|accept|input|sort|search|reverse|check|count|convert|apply|load|plot|show|compare|explain|define|describe|discuss|differentiate|distinguish|what|why|how|which|when|where|who|list|state|illustrate|demonstrate|simulate|perform|use|using|given|let|consider|modify|add|store|test|train|evaluate|visuali[sz]e|normalize|normali[sz]e|identify|select|extract|assign|interpret|report|reconstruct|segment|cluster|can|is|are|does|do|give|draw|prepare|solve|analy[sz]e|obtain|determine|verify|enter|take|declare|initiali[sz]e|swap|merge|insert|delete|remove|update|replace|rotate|arrange|segregate|split|traverse|represent|you\s+are\s+given|a\s+\w+\s+(is|has)|assuming|suppose|for\s+(?:a|the)\s+given|observe|save|submit|upload)\b/iu;
 const PROGRAM_PHRASE = /^(wap\b|write\s+(a|an)\s+(\w+\s+){0,3}(program|code|function|script|class|method|application|app)\b)/iu;
+const INSTRUCTION = /\b(attach|paste|insert|submit|upload)\b.*\b(screenshot|output|code|file)s?\b/iu;
 const DANGLING = /\b(that|which)\s*:?\s*$|\bfollowing\s+(programs|questions|tasks)\s*:?\s*$/iu;
 
 /** Finds every task in a document model, in order, filling the Task contract of DESIGN.md §3. */
@@ -431,7 +432,8 @@ function buildDrafts(a: Analysis, starts: Start[]): TaskDraft[] {
       }
       current = null;
       if (mode === 'output' && j !== start.line) {
-        if (a.headings[j] === 'skip' || a.headings[j] === 'tasks') mode = 'none';
+        // An instruction to the student ends a printed run; it is never part of the output.
+        if (a.headings[j] === 'skip' || a.headings[j] === 'tasks' || INSTRUCTION.test(text)) mode = 'none';
         else output.push(line.text);
       }
     }

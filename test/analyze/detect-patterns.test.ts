@@ -200,9 +200,11 @@ describe('task details', () => {
       p('Output:'),
       p('Enter n: 5'),
       p('25'),
+      p('Attach a screenshot of the output.'),
     ]);
     expect(tasks[0]!.expectedOutput).toBe('Enter n: 5\n25');
     expect(tasks[0]!.stdin).toBe('5\n');
+    expect(tasks[0]!.wantsScreenshot).toBe(true);
   });
 
   it('reads "data.txt contains:" as an input file', async () => {
