@@ -31,6 +31,7 @@ import { webAssetsPlugin } from './plugins/web-assets.js';
 import { adminRoutes } from './routes/v1/admin/routes.js';
 import { assignmentRoutes } from './routes/v1/assignments/routes.js';
 import { authRoutes } from './routes/v1/auth/routes.js';
+import { capabilitiesRoutes } from './routes/v1/capabilities/routes.js';
 import { reportRoutes } from './routes/v1/reports/routes.js';
 import { runRoutes } from './routes/v1/runs/routes.js';
 import { feedbackRoutes } from './routes/v1/feedback/routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(adminRoutes, { prefix: '/api/v1/admin' });
   await app.register(runRoutes, { prefix: '/api/v1' });
   await app.register(reportRoutes, { prefix: '/api/v1' });
+  await app.register(capabilitiesRoutes, { prefix: '/api/v1' });
   await app.register(webAssetsPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT });
   app.addHook('onClose', () => jobs.close());
   await app.ready();

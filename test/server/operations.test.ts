@@ -39,6 +39,17 @@ describe('operations endpoints', () => {
   });
 });
 
+describe('capabilities', () => {
+  it('tells the web app what this server can do', async () => {
+    const t = await createTestApp();
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/capabilities' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ ai: false, languages: ['python', 'c', 'cpp', 'java', 'javascript'] });
+    expect(typeof response.json().pdf).toBe('boolean');
+    await t.close();
+  });
+});
+
 describe('readiness when a dependency fails', () => {
   it('answers 503 naming the failed dependency', async () => {
     const t = await createTestApp();
