@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { assertCanStore } from '../accounts/usage-limits.js';
 import { assignmentsRepository } from '../db/repositories/assignments.repository.js';
+import type { PlanLimits } from '../db/repositories/usage.repository.js';
 import type { AssignmentRow, TaskRow } from '../db/schema.js';
 import type { AssignmentDeps } from './deps.js';
 import { readUpload } from './read-upload.js';
@@ -13,10 +15,14 @@ export interface UploadInput {
   tempPath: string;
   originalName: string;
   maxBytes: number;
+  /** Storage limits for a user without a plan. */
+  defaults: PlanLimits;
 }
 
 /** Reads an uploaded document, stores its bytes under a random key and its tasks in the database, all or nothing. */
 export async function uploadAssignment(deps: AssignmentDeps, input: UploadInput): Promise<{ assignment: AssignmentRow; tasks: TaskRow[] }> {
+  const size = (await stat(input.tempPath)).size;
+  await assertCanStore(deps.db, { userId: input.ownerId, bytes: size, defaults: input.defaults });
   const { model, tasks } = await readUpload(input.tempPath, input.originalName, input.maxBytes);
   const id = randomUUID();
   const blobKey = `uploads/${input.ownerId}/${id}/original`;
@@ -32,7 +38,7 @@ export async function uploadAssignment(deps: AssignmentDeps, input: UploadInput)
     warnings: JSON.stringify(model.warnings),
     blob_key: blobKey,
     model_key: modelKey,
-    size_bytes: (await stat(input.tempPath)).size,
+    size_bytes: size,
     created_at: now,
     updated_at: now,
   };

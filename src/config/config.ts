@@ -30,8 +30,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** Jobs worked on at once by this process (0: an API-only server; `labmate worker` does the jobs). */
   workers: number;
-  /** Runs one user may have waiting or running. */
-  maxActiveRuns: number;
+  /** Per-user limits for users without a plan: runs waiting or running, runs per hour, stored megabytes. */
+  limits: { concurrentRuns: number; runsPerHour: number; storageMb: number };
   shutdownGraceMs: number;
   /** Outgoing mail (self-service password reset), when SMTP_URL is set; `from` defaults to labmate@ the public host. */
   smtp: { url: string; from: string } | undefined;
@@ -102,7 +102,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: env.LABMATE_BODY_LIMIT_MB * 1024 * 1024,
     uploadMaxBytes: env.LABMATE_UPLOAD_MAX_MB * 1024 * 1024,
     workers: env.LABMATE_WORKERS ?? availableParallelism(),
-    maxActiveRuns: env.LABMATE_MAX_ACTIVE_RUNS,
+    limits: { concurrentRuns: env.LABMATE_MAX_ACTIVE_RUNS, runsPerHour: env.LABMATE_RUNS_PER_HOUR, storageMb: env.LABMATE_STORAGE_MB },
     shutdownGraceMs: env.LABMATE_SHUTDOWN_GRACE_MS,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? `LabMate <labmate@${new URL(publicUrl).hostname}>` } : undefined,
   };

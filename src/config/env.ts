@@ -32,6 +32,8 @@ export const envSchema = z.object({
   LABMATE_UPLOAD_MAX_MB: positiveInt.default(50),
   LABMATE_WORKERS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(64).optional(),
   LABMATE_MAX_ACTIVE_RUNS: positiveInt.default(3),
+  LABMATE_RUNS_PER_HOUR: positiveInt.default(60),
+  LABMATE_STORAGE_MB: positiveInt.default(1024),
   LABMATE_SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   TRUST_PROXY: z.string().optional(),
   TLS_CERT_FILE: z.string().min(1).optional(),

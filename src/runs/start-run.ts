@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { assertCanStartRun } from '../accounts/usage-limits.js';
 import type { Clock } from '../clock.js';
+import type { PlanLimits } from '../db/repositories/usage.repository.js';
 import { assignmentsRepository } from '../db/repositories/assignments.repository.js';
 import { runsRepository } from '../db/repositories/runs.repository.js';
 import type { Db } from '../db/repositories/types.js';
@@ -18,7 +20,8 @@ export interface StartRunInput {
   /** Which tasks, in this order; all tasks of the assignment when absent. */
   taskIds?: string[] | undefined;
   options?: Record<string, TaskRunOptions> | undefined;
-  maxActiveRuns: number;
+  /** Limits for a user without a plan. */
+  defaults: PlanLimits;
 }
 
 /** Queues a run of some or all of an assignment's tasks; the work happens in a background job. */
@@ -32,9 +35,8 @@ export async function startRun(deps: { db: Db; clock: Clock; queue: JobQueue }, 
   if (unknown.length > 0) throw errors.validation([{ field: 'taskIds', message: `not tasks of this assignment: ${unknown.join(', ')}` }]);
   if (chosen.length === 0) throw errors.validation([{ field: 'taskIds', message: 'choose at least one task' }]);
   if (new Set(chosen).size !== chosen.length) throw errors.validation([{ field: 'taskIds', message: 'a task is listed twice' }]);
-  if ((await runsRepository(deps.db).countActive(input.ownerId)) >= input.maxActiveRuns) {
-    throw errors.tooManyRequests(10, `You already have ${input.maxActiveRuns} runs waiting or running; wait for one to finish.`);
-  }
+  const activeRuns = await runsRepository(deps.db).countActive(input.ownerId);
+  await assertCanStartRun(deps, { userId: input.ownerId, activeRuns, defaults: input.defaults });
   const now = deps.clock().toISOString();
   const run: RunRow = { id: randomUUID(), owner_id: input.ownerId, assignment_id: input.assignmentId, status: 'queued', error: null, queued_at: now, started_at: null, finished_at: null };
   const entries = chosen.map((taskId, position) => {

@@ -88,6 +88,7 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
           tempPath,
           originalName: file.filename,
           maxBytes: config.uploadMaxBytes,
+          defaults: config.limits,
         });
         reply.code(201);
         return presentAssignment(assignment, tasks);

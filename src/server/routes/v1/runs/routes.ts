@@ -52,7 +52,7 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
           assignmentId: request.params.id,
           taskIds: request.body.taskIds,
           options: request.body.options,
-          maxActiveRuns: config.maxActiveRuns,
+          defaults: config.limits,
         },
       );
       reply.code(202).header('location', `/api/v1/runs/${run.id}`);
