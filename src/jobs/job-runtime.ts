@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/repositories/types.js';
@@ -29,13 +30,15 @@ export function createJobRuntime(options: {
   logger: Logger;
   workers: number;
   observer?: RunObserver;
+  /** Progress events reach every process through Redis pub/sub when given. */
+  redis?: Redis;
 }): JobRuntime {
   const deps: RunDeps = {
     db: options.db,
     blobs: options.blobs,
     clock: options.clock,
     logger: options.logger,
-    events: new RunEvents(options.db, options.clock),
+    events: new RunEvents(options.db, options.clock, options.redis),
     sandbox: new SandboxPool(Math.max(1, Math.min(options.workers, availableParallelism()))),
     render: new RenderPool(),
     ...(options.observer ? { observer: options.observer } : {}),
@@ -64,6 +67,7 @@ export function createJobRuntime(options: {
     close: async () => {
       await queue.stop();
       await deps.render.close();
+      await deps.events.close();
     },
   };
 }

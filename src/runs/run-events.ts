@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { Redis } from 'ioredis';
 import type { Clock } from '../clock.js';
 import { runsRepository } from '../db/repositories/runs.repository.js';
 import type { Db } from '../db/repositories/types.js';
@@ -13,18 +14,36 @@ export interface RunEvent {
   data: Record<string, unknown>;
 }
 
+const CHANNEL_PREFIX = 'labmate:run-events:';
+
 /**
  * Run progress: every event is stored (so a client resumes from Last-Event-ID, from any process) and announced to
- * listeners in this process at once.
+ * listeners in this process at once; with Redis, to listeners in every process at once (without it they learn of
+ * other processes' events by polling the store).
  */
 export class RunEvents {
   private readonly emitter = new EventEmitter();
+  private subscriber: Redis | undefined;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly redis?: Redis,
   ) {
     this.emitter.setMaxListeners(0);
+    if (redis) {
+      // A subscribed connection can do nothing else, so listening takes a second connection.
+      this.subscriber = redis.duplicate();
+      this.subscriber.on('pmessage', (_pattern: string, channel: string, message: string) => {
+        this.emitter.emit(channel.slice(CHANNEL_PREFIX.length), JSON.parse(message) as RunEvent);
+      });
+      void this.subscriber.psubscribe(`${CHANNEL_PREFIX}*`);
+    }
+  }
+
+  /** Closes the Redis subscription. */
+  async close(): Promise<void> {
+    await this.subscriber?.quit();
   }
 
   /** Stores and announces an event. */
@@ -35,7 +54,8 @@ export class RunEvents {
       try {
         await runs.appendEvent({ run_id: runId, seq, type, data: JSON.stringify(data), created_at: this.clock().toISOString() });
         const event = { seq, type, data };
-        this.emitter.emit(runId, event);
+        if (this.redis) await this.redis.publish(`${CHANNEL_PREFIX}${runId}`, JSON.stringify(event));
+        else this.emitter.emit(runId, event);
         return event;
       } catch (error) {
         // Two writers (the worker and a cancel) took the same number: take the next one.

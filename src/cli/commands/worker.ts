@@ -5,7 +5,7 @@ import { createJobRuntime } from '../../jobs/job-runtime.js';
 import { loggerOptions } from '../../server/logger.js';
 import { filesystemBlobStore } from '../../storage/filesystem-blob-store.js';
 import type { CliCommand } from '../command.js';
-import { EXIT_CONFIG, loadConfigOrReport, openMigratedDatabase } from '../runtime.js';
+import { connectRedis, EXIT_CONFIG, loadConfigOrReport, openMigratedDatabase } from '../runtime.js';
 
 const USAGE = `usage: labmate worker
 
@@ -21,12 +21,14 @@ export const workerCommand: CliCommand = {
     if (!config) return EXIT_CONFIG;
     const logger = pino(loggerOptions(config.logLevel));
     const { database } = await openMigratedDatabase(config);
+    const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
     const runtime = createJobRuntime({
       db: database.db,
       blobs: filesystemBlobStore(path.join(config.dataDir, 'blobs')),
       clock: systemClock,
       logger,
       workers: Math.max(config.workers, 1),
+      ...(redis ? { redis } : {}),
     });
     await runtime.queue.start();
     logger.info({ workers: Math.max(config.workers, 1), database: database.dialect }, 'worker started');
@@ -37,6 +39,7 @@ export const workerCommand: CliCommand = {
     logger.info('stopping: handing running jobs back');
     await runtime.close();
     await database.close();
+    await redis?.quit();
     logger.info('stopped');
     return 0;
   },
