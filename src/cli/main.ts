@@ -51,6 +51,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`labmate parse … | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -6,7 +6,8 @@ export interface Problem {
   detail: string;
 }
 
-const TYPE_BASE = 'https://labmate.dev/problems/';
+// The same problem types the HTTP API uses, so the CLI and the server name a refusal alike.
+const TYPE_BASE = '/problems/';
 
 /** A document LabMate refuses to read; `problem` says why and how to fix it, without internal details. */
 export class IngestError extends Error {
