@@ -28,7 +28,7 @@ describe('scanBody', () => {
     expect(layout.blocks[2]!.after).toBe(layout.blocks[2]!.end);
     const controlEnd = documentXml.indexOf('</w:sdt>') + '</w:sdt>'.length;
     expect(layout.blocks[3]!.after).toBe(controlEnd);
-    expect(layout.blocks.filter((b, i) => i !== 3).every((b) => b.after === b.end)).toBe(true);
+    expect(layout.blocks.filter((_block, i) => i !== 3).every((b) => b.after === b.end)).toBe(true);
   });
 
   it('sizes inserts by the section that will hold them', () => {
