@@ -1,5 +1,7 @@
-/** Languages LabMate can run; '' when a task has none (theory, other) or none could be decided. */
-export type Language = 'python' | 'c' | 'cpp' | 'java' | 'javascript' | 'html' | '';
+import type { DocumentLanguage } from '../languages.js';
+
+/** A task's language; '' when it has none (theory, other) or none could be decided. */
+export type Language = DocumentLanguage | '';
 
 /** A detected task, exactly the shape of DESIGN.md §3. */
 export interface Task {

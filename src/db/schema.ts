@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { RunStatus as SandboxRunStatus } from '../sandbox/types.js';
 
 /** Timestamps are ISO-8601 UTC strings on both dialects (text on SQLite, timestamptz read back as ISO on PostgreSQL). */
 export type Timestamp = string;
@@ -131,18 +132,8 @@ export interface JobsTable {
 }
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-export type RunTaskStatus =
-  | 'queued'
-  | 'running'
-  | 'ok'
-  | 'runtime_error'
-  | 'compile_error'
-  | 'timeout'
-  | 'memory_limit'
-  | 'output_limit'
-  | 'internal_error'
-  | 'skipped'
-  | 'cancelled';
+/** A task's state in a run: waiting, running, or how it ended (the sandbox's statuses, skipped or cancelled). */
+export type RunTaskStatus = 'queued' | 'running' | SandboxRunStatus | 'skipped' | 'cancelled';
 
 export interface RunsTable {
   id: string;

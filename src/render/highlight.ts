@@ -9,11 +9,12 @@ import javascript from '@shikijs/langs/javascript';
 import python from '@shikijs/langs/python';
 import darkPlus from '@shikijs/themes/dark-plus';
 import lightPlus from '@shikijs/themes/light-plus';
+import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../languages.js';
 import type { Rgb } from './raster/surface.js';
 
 /** Languages the renderer highlights; anything else is drawn as plain text. */
-export const LANGUAGES = ['python', 'c', 'cpp', 'java', 'javascript', 'html'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGES = DOCUMENT_LANGUAGES;
+export type Language = DocumentLanguage;
 
 /** What a token is, for themes (IDLE, Code::Blocks) that colour by their own small set of classes. */
 export type TokenClass =

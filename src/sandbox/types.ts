@@ -1,6 +1,8 @@
+import { RUNNABLE_LANGUAGES, type RunnableLanguage } from '../languages.js';
+
 /** Languages the sandbox can run. */
-export const LANGUAGES = ['python', 'c', 'cpp', 'java', 'javascript'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGES = RUNNABLE_LANGUAGES;
+export type Language = RunnableLanguage;
 
 /** How a run ended; the contract of `labmate exec` (DESIGN.md §3). */
 export type RunStatus =

@@ -1,0 +1,7 @@
+/** Languages the sandbox runs. */
+export const RUNNABLE_LANGUAGES = ['python', 'c', 'cpp', 'java', 'javascript'] as const;
+export type RunnableLanguage = (typeof RUNNABLE_LANGUAGES)[number];
+
+/** Languages LabMate recognises in documents and highlights: the runnable ones, and HTML. */
+export const DOCUMENT_LANGUAGES = [...RUNNABLE_LANGUAGES, 'html'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
