@@ -11,7 +11,7 @@ import { verifyPassword } from './password-hashing.js';
 /**
  * Deletes the user's account after checking their password: every session ends, every row of theirs goes (the
  * database cascades from the user; the audit entries about them, which hold addresses, are removed), then every blob
- * under `uploads/<userId>`. Only an anonymous `account.delete` entry with the old id remains. The last active
+ * under `uploads/<userId>` and `exports/<userId>`. Only an anonymous `account.delete` entry with the old id remains. The last active
  * administrator cannot delete themselves, so the server is never left without one.
  */
 export async function deleteAccount(
@@ -41,7 +41,7 @@ export async function deleteAccount(
       details: { deletedUserId: user.id },
     });
   });
-  const keys = await deps.blobs.list(`uploads/${user.id}`);
+  const keys = [...(await deps.blobs.list(`uploads/${user.id}`)), ...(await deps.blobs.list(`exports/${user.id}`))];
   await Promise.all(keys.map((key) => deps.blobs.delete(key)));
   return { deletedBlobs: keys.length };
 }

@@ -203,6 +203,17 @@ export interface ReportsTable {
   finished_at: Timestamp | null;
 }
 
+export interface DataExportsTable {
+  id: string;
+  owner_id: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  blob_key: string | null;
+  bytes: number | null;
+  error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -220,6 +231,7 @@ export interface Database {
   run_events: RunEventsTable;
   artifacts: ArtifactsTable;
   reports: ReportsTable;
+  data_exports: DataExportsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -294,3 +306,4 @@ export type RunTaskRow = Selectable<RunTasksTable>;
 export type RunEventRow = Selectable<RunEventsTable>;
 export type ArtifactRow = Selectable<ArtifactsTable>;
 export type ReportRow = Selectable<ReportsTable>;
+export type DataExportRow = Selectable<DataExportsTable>;

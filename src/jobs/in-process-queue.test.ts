@@ -23,6 +23,7 @@ function definitions(handle: JobDefinitions['run']['handle'], giveUp: JobDefinit
   return {
     run: { handle, giveUp, maxAttempts },
     report: { handle: async () => undefined, giveUp: async () => undefined, maxAttempts: 1 },
+    export: { handle: async () => undefined, giveUp: async () => undefined, maxAttempts: 1 },
   };
 }
 

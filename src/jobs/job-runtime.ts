@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { buildDataExport, failDataExport } from '../accounts/export-my-data.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/repositories/types.js';
 import { RenderPool } from '../render/index.js';
@@ -58,6 +59,11 @@ export function createJobRuntime(options: {
         maxAttempts: 2,
         handle: (payload) => composeReport(deps, payload.reportId),
         giveUp: (payload, reason) => failReport(deps, payload.reportId, `the report could not be composed: ${reason}`),
+      },
+      export: {
+        maxAttempts: 2,
+        handle: (payload) => buildDataExport(deps, payload.exportId),
+        giveUp: (payload, reason) => failDataExport(deps, payload.exportId, `the export could not be built: ${reason}`),
       },
     },
   });

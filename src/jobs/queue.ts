@@ -2,6 +2,7 @@
 export interface JobPayloads {
   run: { runId: string };
   report: { reportId: string };
+  export: { exportId: string };
 }
 
 export type JobType = keyof JobPayloads;

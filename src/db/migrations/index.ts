@@ -3,6 +3,7 @@ import { platformMigration } from './0001-platform.js';
 import { assignmentsMigration } from './0002-assignments.js';
 import { runsMigration } from './0004-runs.js';
 import { reportsMigration } from './0005-reports.js';
+import { exportsMigration } from './0006-exports.js';
 import { profilesAdminMigration } from './0003-profiles-admin.js';
 
 /** Every migration in order; later issues append theirs here. Names never change once released. */
@@ -12,6 +13,7 @@ export function allMigrations(dialect: MigrationDialect): Record<string, Dialect
     '0002-assignments': assignmentsMigration(dialect),
     '0004-runs': runsMigration(dialect),
     '0005-reports': reportsMigration(dialect),
+    '0006-exports': exportsMigration(dialect),
     '0003-profiles-admin': profilesAdminMigration(dialect),
   };
 }

@@ -2,6 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteAccount } from '../../../../accounts/delete-account.js';
+import { requestDataExport } from '../../../../accounts/export-my-data.js';
+import { dataExportsRepository } from '../../../../db/repositories/data-exports.repository.js';
+import type { DataExportRow } from '../../../../db/schema.js';
+import { attachmentDisposition } from '../../../content-disposition.js';
 import type { ClientInfo } from '../../../../accounts/deps.js';
 import { requestPasswordReset } from '../../../../accounts/request-password-reset.js';
 import { updateProfile } from '../../../../accounts/update-profile.js';
@@ -14,7 +18,7 @@ import { authRateLimit } from '../../../plugins/rate-limits.js';
 import { clearSessionCookie } from '../../../plugins/session.js';
 import { withProblems } from '../../../problem-schema.js';
 import { presentProfile } from './presenters.js';
-import { deleteAccountBody, passwordResetAcceptedSchema, passwordResetBody, profileSchema, updateProfileBody } from './schemas.js';
+import { dataExportSchema, deleteAccountBody, passwordResetAcceptedSchema, passwordResetBody, profileSchema, updateProfileBody } from './schemas.js';
 
 const tags = ['me'];
 
@@ -85,6 +89,60 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
       await deleteAccount({ ...accounts, blobs }, { userId, password: request.body.password, client: client(request) });
       clearSessionCookie(app, reply);
       return reply.code(204).send(null);
+    },
+  );
+
+  const { jobs } = app.labmate;
+  const present = (row: DataExportRow) => ({
+    id: row.id,
+    status: row.status,
+    bytes: row.bytes,
+    error: row.error,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+    download: row.blob_key ? `/api/v1/me/export/${row.id}/download` : null,
+  });
+
+  api.post(
+    '/export',
+    {
+      config: { rateLimit: authRateLimit(app) },
+      schema: { summary: 'Start an export of all my data (a zip, built in the background)', tags: ['me'], response: withProblems({ 202: dataExportSchema }, [401, 403]) },
+    },
+    async (request, reply) => {
+      const row = await requestDataExport(jobs, requireSession(request).userId);
+      return reply.code(202).send(present(row));
+    },
+  );
+
+  api.get(
+    '/export',
+    { schema: { summary: 'My latest data export and its download when ready', tags: ['me'], response: withProblems({ 200: dataExportSchema }, [401, 404]) } },
+    async (request) => {
+      const row = await dataExportsRepository(jobs.db).latest(requireSession(request).userId);
+      if (!row) throw errors.notFound('export; start one with POST /api/v1/me/export');
+      return present(row);
+    },
+  );
+
+  api.get(
+    '/export/:id/download',
+    {
+      schema: {
+        summary: 'Download a finished export of my data',
+        tags: ['me'],
+        params: z.object({ id: z.uuid() }),
+        produces: ['application/zip'],
+        response: withProblems({ 200: z.unknown() }, [401, 404, 422]),
+      },
+    },
+    async (request, reply) => {
+      const row = await dataExportsRepository(jobs.db).find(requireSession(request).userId, request.params.id);
+      if (!row?.blob_key) throw errors.notFound('export');
+      return reply
+        .type('application/zip')
+        .header('content-disposition', attachmentDisposition(`labmate-export-${row.created_at.slice(0, 10)}.zip`))
+        .send(await jobs.blobs.open(row.blob_key));
     },
   );
 

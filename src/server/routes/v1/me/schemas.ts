@@ -54,3 +54,13 @@ export type ProfileOut = z.infer<typeof profileSchema>;
 
 export const passwordResetBody = z.object({ email: z.string().trim().min(3).max(254) });
 export const passwordResetAcceptedSchema = z.object({ message: z.string() });
+
+export const dataExportSchema = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  bytes: z.number().int().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  download: z.string().nullable(),
+});
