@@ -232,6 +232,11 @@ export interface Database {
   artifacts: ArtifactsTable;
   reports: ReportsTable;
   data_exports: DataExportsTable;
+  profiles: ProfilesTable;
+  feedback: FeedbackTable;
+  plans: PlansTable;
+  user_plans: UserPlansTable;
+  invite_revocations: InviteRevocationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -288,14 +293,6 @@ export interface InviteRevocationsTable {
   revoked_at: Timestamp;
 }
 
-// Declaration merging adds the profile and administration tables (migration 0003) to the database type.
-export interface Database {
-  profiles: ProfilesTable;
-  feedback: FeedbackTable;
-  plans: PlansTable;
-  user_plans: UserPlansTable;
-  invite_revocations: InviteRevocationsTable;
-}
 
 export type ProfileRow = Selectable<ProfilesTable>;
 export type FeedbackRow = Selectable<FeedbackTable>;
