@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../../test/fixtures/docx-builder.js';
 import { createTestApp, type TestApp } from '../../test/helpers/app.js';
 import { TestClient } from '../../test/helpers/client.js';
-import { multipartFile } from '../../test/helpers/multipart.js';
 import { sweepOrphanBlobs } from './sweep-orphan-blobs.js';
 
 describe('sweepOrphanBlobs', () => {
@@ -17,8 +16,7 @@ describe('sweepOrphanBlobs', () => {
   it('removes only the files of assignments that no longer exist', async () => {
     const client = new TestClient(t.app);
     await client.signUp('sweeper@example.com');
-    const { body, headers } = multipartFile('file', 'kept.docx', await buildDocx([{ text: 'Q1. Write a program.' }]));
-    const kept = (await client.request('POST', '/api/v1/assignments', { body, headers })).json() as { id: string };
+    const kept = (await client.upload('kept.docx', await buildDocx([{ text: 'Q1. Write a program.' }]))).json() as { id: string };
     const userId = (await client.get('/api/v1/auth/me')).json().user.id as string;
     const blobs = t.app.labmate.blobs;
     await blobs.putBuffer(`uploads/${userId}/00000000-0000-4000-8000-000000000000/original`, Buffer.from('left behind'));

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { createTestApp, TEST_SECRET, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
-import { multipartFile } from '../helpers/multipart.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -22,8 +21,7 @@ describe('an API-only server with a separate labmate worker', { timeout: 240_000
     const client = new TestClient(t.app);
     await client.signUp('split@example.com');
     const docx = await buildDocx([{ text: 'Q1. Print hello.' }, { text: 'print("hello from the worker")', font: 'Courier New' }]);
-    const { body, headers } = multipartFile('file', 'split.docx', docx);
-    const lab = (await client.request('POST', '/api/v1/assignments', { body, headers })).json() as { id: string };
+    const lab = (await client.upload('split.docx', docx)).json() as { id: string };
     const runId = (await client.post(`/api/v1/assignments/${lab.id}/runs`, {})).json().id as string;
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await client.get(`/api/v1/runs/${runId}`)).json().status).toBe('queued');

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { multipartFile } from './multipart.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -49,6 +50,12 @@ export class TestClient {
   /** Signs in. */
   async signIn(email: string, password = 'a sturdy passphrase') {
     return this.post('/api/v1/auth/login', { email, password });
+  }
+
+  /** Uploads a document as the web app does (multipart field `file`). */
+  upload(fileName: string, bytes: Buffer) {
+    const { body, headers } = multipartFile('file', fileName, bytes);
+    return this.request('POST', '/api/v1/assignments', { body, headers });
   }
 
   /** The current value of a cookie the server set. */

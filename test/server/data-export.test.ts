@@ -4,7 +4,6 @@ import { buildDocx } from '../fixtures/docx-builder.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
 import { testDialects } from '../helpers/databases.js';
-import { multipartFile } from '../helpers/multipart.js';
 
 describe.each(testDialects())('exporting my data on %s', { timeout: 120_000 }, (dialect) => {
   let t: TestApp;
@@ -19,8 +18,7 @@ describe.each(testDialects())('exporting my data on %s', { timeout: 120_000 }, (
     const ana = new TestClient(t.app);
     await ana.signUp('export@example.com', 'export passphrase');
     const original = await buildDocx([{ text: 'Q1. Print hi.' }, { text: 'print("hi")', font: 'Courier New' }]);
-    const { body, headers } = multipartFile('file', 'mine.docx', original);
-    const lab = (await ana.request('POST', '/api/v1/assignments', { body, headers })).json() as { id: string };
+    const lab = (await ana.upload('mine.docx', original)).json() as { id: string };
     expect((await ana.get('/api/v1/me/export')).statusCode).toBe(404);
 
     const started = await ana.post('/api/v1/me/export');

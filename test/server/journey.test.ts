@@ -5,7 +5,6 @@ import { buildDocx } from '../fixtures/docx-builder.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
 import { testDialects } from '../helpers/databases.js';
-import { multipartFile } from '../helpers/multipart.js';
 
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   for (let i = 0; i < 1200; i++) {
@@ -38,8 +37,7 @@ describe.each(testDialects())('the student journey on %s', { timeout: 240_000 },
       { text: 'Q2. Print a greeting for a name read from input.' },
       { text: 'Q3. Explain what a variable is.' },
     ]);
-    const { body, headers } = multipartFile('file', 'Lab 2.docx', docx);
-    const lab = (await ana.request('POST', '/api/v1/assignments', { body, headers })).json() as {
+    const lab = (await ana.upload('Lab 2.docx', docx)).json() as {
       id: string;
       tasks: Array<{ id: string; question: string }>;
     };

@@ -3,12 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx, docxEntries, zipEntries } from '../fixtures/docx-builder.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
-import { multipartFile } from '../helpers/multipart.js';
-
-async function upload(client: TestClient, name: string, bytes: Buffer) {
-  const { body, headers } = multipartFile('file', name, bytes);
-  return client.request('POST', '/api/v1/assignments', { body, headers });
-}
 
 describe('per-user limits', { timeout: 120_000 }, () => {
   let t: TestApp;
@@ -23,7 +17,7 @@ describe('per-user limits', { timeout: 120_000 }, () => {
   it('refuses a run beyond the hourly allowance with 429 and when to retry', async () => {
     const client = new TestClient(t.app);
     await client.signUp('hourly@example.com');
-    const lab = (await upload(client, 'lab.docx', await buildDocx([{ text: 'Q1. Print hi.' }, { text: 'print("hi")', font: 'Courier New' }]))).json() as { id: string };
+    const lab = (await client.upload('lab.docx', await buildDocx([{ text: 'Q1. Print hi.' }, { text: 'print("hi")', font: 'Courier New' }]))).json() as { id: string };
     expect((await client.post(`/api/v1/assignments/${lab.id}/runs`, {})).statusCode).toBe(202);
     expect((await client.post(`/api/v1/assignments/${lab.id}/runs`, {})).statusCode).toBe(202);
     const third = await client.post(`/api/v1/assignments/${lab.id}/runs`, {});
@@ -38,8 +32,8 @@ describe('per-user limits', { timeout: 120_000 }, () => {
     const entries = docxEntries([{ text: 'Q1. Describe the picture.' }]);
     entries.set('word/media/photo.bin', randomBytes(600 * 1024));
     const big = await zipEntries(entries);
-    expect((await upload(client, 'first.docx', big)).statusCode).toBe(201);
-    const second = await upload(client, 'second.docx', big);
+    expect((await client.upload('first.docx', big)).statusCode).toBe(201);
+    const second = await client.upload('second.docx', big);
     expect(second.statusCode).toBe(403);
     expect(second.json().type).toBe('/problems/storage-full');
     expect((await client.get('/api/v1/assignments')).json().items).toHaveLength(1);

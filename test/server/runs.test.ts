@@ -3,7 +3,6 @@ import { buildDocx } from '../fixtures/docx-builder.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
 import { testDialects } from '../helpers/databases.js';
-import { multipartFile } from '../helpers/multipart.js';
 
 interface RunBody {
   status: string;
@@ -18,8 +17,7 @@ async function uploadLab(client: TestClient) {
     { text: 'print(n * 2)', font: 'Courier New' },
     { text: 'Q2. What is an interpreter?' },
   ]);
-  const { body, headers } = multipartFile('file', 'lab.docx', docx);
-  const response = await client.request('POST', '/api/v1/assignments', { body, headers });
+  const response = await client.upload('lab.docx', docx);
   expect(response.statusCode).toBe(201);
   return response.json() as { id: string; tasks: Array<{ id: string; kind: string; question: string }> };
 }

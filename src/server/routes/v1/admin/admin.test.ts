@@ -5,7 +5,6 @@ import { buildDocx } from '../../../../../test/fixtures/docx-builder.js';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/app.js';
 import { TestClient } from '../../../../../test/helpers/client.js';
 import { testDialects } from '../../../../../test/helpers/databases.js';
-import { multipartFile } from '../../../../../test/helpers/multipart.js';
 
 const NO_SUCH = '00000000-0000-4000-8000-000000000000';
 
@@ -142,8 +141,7 @@ describe.each(testDialects())('the admin API on %s', (dialect) => {
   it("shows a user's usage and detail", async () => {
     expect((await root.get(`/api/v1/admin/users/${anaId}/usage`)).json()).toEqual({ uploads: 0, storageBytes: 0, runs: 0, reports: 0, aiTokens: 0 });
     const docx = await buildDocx([{ text: 'Q1. Explain recursion.' }]);
-    const { body, headers } = multipartFile('file', 'lab.docx', docx);
-    expect((await ana.request('POST', '/api/v1/assignments', { body, headers })).statusCode).toBe(201);
+    expect((await ana.upload('lab.docx', docx)).statusCode).toBe(201);
     const usage = await root.get(`/api/v1/admin/users/${anaId}/usage`);
     expect(usage.json()).toEqual({ uploads: 1, storageBytes: docx.length, runs: 0, reports: 0, aiTokens: 0 });
     const detail = await root.get(`/api/v1/admin/users/${anaId}`);

@@ -22,11 +22,6 @@ async function labDocx(): Promise<Buffer> {
   ]);
 }
 
-async function upload(client: TestClient, name: string, bytes: Buffer) {
-  const { body, headers } = multipartFile('file', name, bytes);
-  return client.request('POST', '/api/v1/assignments', { body, headers });
-}
-
 describe.each(testDialects())('assignments on %s', (dialect) => {
   let t: TestApp;
   let ana: TestClient;
@@ -45,13 +40,13 @@ describe.each(testDialects())('assignments on %s', (dialect) => {
 
   it('refuses the anonymous', async () => {
     const anonymous = new TestClient(t.app);
-    expect((await upload(anonymous, 'lab.docx', await labDocx())).statusCode).toBe(401);
+    expect((await anonymous.upload('lab.docx', await labDocx())).statusCode).toBe(401);
     expect((await anonymous.get('/api/v1/assignments')).statusCode).toBe(401);
   });
 
   it('uploads a DOCX, detects its tasks and keeps the original bytes under a random key', async () => {
     const bytes = await labDocx();
-    const response = await upload(ana, 'Lab 3 – loops.docx', bytes);
+    const response = await ana.upload('Lab 3 – loops.docx', bytes);
     expect(response.statusCode).toBe(201);
     const assignment = response.json();
     expect(assignment).toMatchObject({ originalName: 'Lab 3 – loops.docx', format: 'docx', status: 'ready' });
@@ -70,7 +65,7 @@ describe.each(testDialects())('assignments on %s', (dialect) => {
   // Text extraction and page drawing each start a worker thread: slow on a busy 2-core machine.
   it('uploads a PDF', { timeout: 120_000 }, async () => {
     const pdf = buildPdf({ pages: [[{ text: '1. Write a C program to add two numbers.', y: 700 }, { text: '2. Explain pointers.', y: 670 }]] });
-    const response = await upload(ana, 'sheet.pdf', pdf);
+    const response = await ana.upload('sheet.pdf', pdf);
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ format: 'pdf', pages: 1 });
     expect(response.json().tasks.length).toBeGreaterThanOrEqual(2);
@@ -116,7 +111,7 @@ describe.each(testDialects())('assignments on %s', (dialect) => {
   });
 
   it('edits, adds, reorders and deletes tasks, and the edits persist', async () => {
-    const created = (await upload(ana, 'edit.docx', await labDocx())).json() as { id: string; tasks: Array<{ id: string }> };
+    const created = (await ana.upload('edit.docx', await labDocx())).json() as { id: string; tasks: Array<{ id: string }> };
     const [first, second] = created.tasks;
     const patched = await ana.request('PATCH', `/api/v1/assignments/${created.id}/tasks/${first?.id}`, {
       body: { code: 'print("edited")', stdin: '5\n', theme: 'vscode-dark', inputFiles: [{ name: 'data.txt', content: '1 2 3' }] },
@@ -149,7 +144,7 @@ describe.each(testDialects())('assignments on %s', (dialect) => {
   });
 
   it('re-parses only on request, replacing the tasks', async () => {
-    const created = (await upload(ana, 'reparse.docx', await labDocx())).json() as { id: string; tasks: Array<{ id: string }> };
+    const created = (await ana.upload('reparse.docx', await labDocx())).json() as { id: string; tasks: Array<{ id: string }> };
     await ana.request('DELETE', `/api/v1/assignments/${created.id}/tasks/${created.tasks[0]?.id}`);
     const reparsed = await ana.post(`/api/v1/assignments/${created.id}/reparse`);
     expect(reparsed.statusCode).toBe(200);
@@ -157,7 +152,7 @@ describe.each(testDialects())('assignments on %s', (dialect) => {
   });
 
   it('serves a sanitized preview', async () => {
-    const created = (await upload(ana, 'preview.docx', await buildDocx([{ text: 'Q1. Print <b>hi</b> with <script>x()</script>' }]))).json();
+    const created = (await ana.upload('preview.docx', await buildDocx([{ text: 'Q1. Print <b>hi</b> with <script>x()</script>' }]))).json();
     const preview = await ana.get(`/api/v1/assignments/${created.id}/preview`);
     expect(preview.statusCode).toBe(200);
     expect(preview.headers['content-type']).toContain('text/html');
@@ -167,7 +162,7 @@ describe.each(testDialects())('assignments on %s', (dialect) => {
   });
 
   it('deletes an assignment with every row and blob', async () => {
-    const created = (await upload(ana, 'gone.docx', await labDocx())).json() as { id: string };
+    const created = (await ana.upload('gone.docx', await labDocx())).json() as { id: string };
     expect((await t.app.labmate.blobs.list(`uploads`)).some((key) => key.includes(created.id))).toBe(true);
     expect((await ana.request('DELETE', `/api/v1/assignments/${created.id}`)).statusCode).toBe(204);
     expect((await t.app.labmate.blobs.list('uploads')).some((key) => key.includes(created.id))).toBe(false);
@@ -188,7 +183,7 @@ describe.each(testDialects())('assignments on %s', (dialect) => {
       { file: { name: 'big.docx', bytes: Buffer.alloc(3 * 1024 * 1024, 1) }, status: 413 },
     ];
     for (const { file, status } of cases) {
-      const response = await upload(carol, file.name, file.bytes);
+      const response = await carol.upload(file.name, file.bytes);
       expect(response.statusCode, file.name).toBe(status);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json().detail.length).toBeGreaterThan(10);

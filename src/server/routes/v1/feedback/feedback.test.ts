@@ -3,7 +3,6 @@ import { buildDocx } from '../../../../../test/fixtures/docx-builder.js';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/app.js';
 import { TestClient } from '../../../../../test/helpers/client.js';
 import { testDialects } from '../../../../../test/helpers/databases.js';
-import { multipartFile } from '../../../../../test/helpers/multipart.js';
 import { FEEDBACK_RATE_LIMIT } from './routes.js';
 
 describe.each(testDialects())('feedback on %s', (dialect) => {
@@ -24,8 +23,7 @@ describe.each(testDialects())('feedback on %s', (dialect) => {
 
   it('stores a rating and message, about one of my assignments or none', async () => {
     const docx = await buildDocx([{ text: 'Q1. Explain recursion.' }]);
-    const { body, headers } = multipartFile('file', 'lab.docx', docx);
-    const assignmentId = (await ana.request('POST', '/api/v1/assignments', { body, headers })).json().id as string;
+    const assignmentId = (await ana.upload('lab.docx', docx)).json().id as string;
 
     const about = await ana.post('/api/v1/feedback', { rating: 5, message: 'The screenshots look right.\nThanks!', assignmentId });
     expect(about.statusCode).toBe(201);

@@ -5,13 +5,11 @@ import { allRows } from '../../../../../test/accounts/database-rows.js';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/app.js';
 import { TestClient } from '../../../../../test/helpers/client.js';
 import { testDialects } from '../../../../../test/helpers/databases.js';
-import { multipartFile } from '../../../../../test/helpers/multipart.js';
 import { startFakeSmtpServer } from '../../../../../test/mail/fake-smtp-server.js';
 
 async function uploadLab(client: TestClient): Promise<string> {
   const docx = await buildDocx([{ text: 'Q1. Write a program that prints hello.' }, { text: 'print("hello")', font: 'Courier New' }]);
-  const { body, headers } = multipartFile('file', 'lab.docx', docx);
-  const response = await client.request('POST', '/api/v1/assignments', { body, headers });
+  const response = await client.upload('lab.docx', docx);
   expect(response.statusCode).toBe(201);
   return response.json().id as string;
 }
