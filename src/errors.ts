@@ -47,4 +47,12 @@ export const errors = {
     new AppError(429, 'rate-limited', 'Too many requests', detail, { retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)) }),
   internal: () => new AppError(500, 'internal', 'Internal error', 'Something went wrong on our side.'),
   unavailable: (detail: string) => new AppError(503, 'unavailable', 'Service unavailable', detail),
+  aiNotConfigured: () =>
+    new AppError(501, 'ai-not-configured', 'AI is not configured', 'AI is not configured on this server; every other feature works without it.'),
+  aiBudgetExceeded: (retryAfterSeconds: number) =>
+    new AppError(429, 'ai-budget-exceeded', 'AI budget used up', "Today's AI budget is used up; it renews at midnight UTC.", {
+      retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)),
+    }),
+  aiUnavailable: (detail: string) => new AppError(503, 'ai-unavailable', 'AI service unavailable', detail),
+  aiBadOutput: (detail: string) => new AppError(502, 'ai-bad-output', 'AI answer unusable', detail),
 };
