@@ -76,3 +76,24 @@ describe('loadConfig', () => {
     expect(config.secret).toBe(strongSecret);
   });
 });
+
+describe('AI configuration', () => {
+  it('is off without a base URL and model, and resolved with defaults when both are set', () => {
+    expect(loadConfig({ LABMATE_DATA_DIR: dataDir() }).ai).toBeUndefined();
+    const ai = loadConfig({ LABMATE_DATA_DIR: dataDir(), LABMATE_AI_BASE_URL: 'http://127.0.0.1:11434/v1/', LABMATE_AI_MODEL: 'llama3.1' }).ai;
+    expect(ai).toMatchObject({ baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.1', apiKey: undefined, contextTokens: 8192, dailyTokens: 200_000 });
+  });
+
+  it('names the missing half when only the base URL or only the model is set', () => {
+    expect(problemsOf({ LABMATE_AI_BASE_URL: 'https://api.openai.com/v1' })).toEqual([expect.stringMatching(/^LABMATE_AI_MODEL: required/)]);
+    expect(problemsOf({ LABMATE_AI_MODEL: 'gpt-4o-mini' })).toEqual([expect.stringMatching(/^LABMATE_AI_BASE_URL: required/)]);
+  });
+
+  it('refuses a plain-http model on another machine in production, but not one on loopback', () => {
+    const base = { NODE_ENV: 'production', LABMATE_SECRET: strongSecret, LABMATE_PUBLIC_URL: 'https://lab.example', LABMATE_DATA_DIR: dataDir(), LABMATE_AI_MODEL: 'm' };
+    expect(problemsOf({ ...base, LABMATE_AI_BASE_URL: 'http://10.0.0.5:8000/v1' })).toEqual([expect.stringMatching(/^LABMATE_AI_BASE_URL: must be https/)]);
+    expect(problemsOf({ ...base, LABMATE_AI_BASE_URL: 'http://127.0.0.1:11434/v1' })).toEqual([]);
+    expect(problemsOf({ ...base, LABMATE_AI_BASE_URL: 'http://[::1]:8000/v1' })).toEqual([]);
+    expect(problemsOf({ ...base, LABMATE_AI_BASE_URL: 'https://api.openai.com/v1' })).toEqual([]);
+  });
+});

@@ -35,6 +35,29 @@ export interface Config {
   shutdownGraceMs: number;
   /** Outgoing mail (self-service password reset), when SMTP_URL is set; `from` defaults to labmate@ the public host. */
   smtp: { url: string; from: string } | undefined;
+  /** The OpenAI-compatible model, when LABMATE_AI_BASE_URL and LABMATE_AI_MODEL are set. */
+  ai: AiConfig | undefined;
+}
+
+/** How to reach and pay for the AI model. */
+export interface AiConfig {
+  /** Base URL without a trailing slash; requests go to `${baseUrl}/chat/completions`. */
+  baseUrl: string;
+  apiKey: string | undefined;
+  model: string;
+  /** Azure OpenAI: sent as the `api-version` query parameter, and the key as the `api-key` header. */
+  apiVersion: string | undefined;
+  /** Per HTTP attempt. */
+  timeoutMs: number;
+  /** Calls in flight at once from this process. */
+  maxConcurrency: number;
+  contextTokens: number;
+  maxOutputTokens: number;
+  /** US dollars per million tokens, for the cost counted per user and feature. */
+  priceInputPerMTok: number;
+  priceOutputPerMTok: number;
+  /** Tokens a user without a plan may use per UTC day. */
+  dailyTokens: number;
 }
 
 /** Raised when the environment is invalid; `problems` has one line per bad variable. */
@@ -62,6 +85,29 @@ function loadOrCreateDevSecret(dataDir: string): string {
   }
 }
 
+function aiProblems(env: Env): string[] {
+  if (env.LABMATE_AI_BASE_URL && !env.LABMATE_AI_MODEL) return ['LABMATE_AI_MODEL: required when LABMATE_AI_BASE_URL is set (the model or deployment name)'];
+  if (env.LABMATE_AI_MODEL && !env.LABMATE_AI_BASE_URL) return ['LABMATE_AI_BASE_URL: required when LABMATE_AI_MODEL is set (e.g. https://api.openai.com/v1)'];
+  return [];
+}
+
+function aiConfig(env: Env): AiConfig | undefined {
+  if (!env.LABMATE_AI_BASE_URL || !env.LABMATE_AI_MODEL) return undefined;
+  return {
+    baseUrl: env.LABMATE_AI_BASE_URL.replace(/\/+$/, ''),
+    apiKey: env.LABMATE_AI_API_KEY || undefined,
+    model: env.LABMATE_AI_MODEL,
+    apiVersion: env.LABMATE_AI_API_VERSION,
+    timeoutMs: env.LABMATE_AI_TIMEOUT_MS,
+    maxConcurrency: env.LABMATE_AI_MAX_CONCURRENCY,
+    contextTokens: env.LABMATE_AI_CONTEXT_TOKENS,
+    maxOutputTokens: env.LABMATE_AI_MAX_OUTPUT_TOKENS,
+    priceInputPerMTok: env.LABMATE_AI_PRICE_INPUT_PER_MTOK,
+    priceOutputPerMTok: env.LABMATE_AI_PRICE_OUTPUT_PER_MTOK,
+    dailyTokens: env.LABMATE_AI_DAILY_TOKENS,
+  };
+}
+
 /** Validates the environment and resolves defaults; throws ConfigError naming every bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(source);
@@ -72,6 +118,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const env = parsed.data;
   const problems = env.NODE_ENV === 'production' ? productionProblems(env) : [];
+  problems.push(...aiProblems(env));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const loopback = isLoopbackHost(env.HOST);
@@ -105,5 +152,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     limits: { concurrentRuns: env.LABMATE_MAX_ACTIVE_RUNS, runsPerHour: env.LABMATE_RUNS_PER_HOUR, storageMb: env.LABMATE_STORAGE_MB },
     shutdownGraceMs: env.LABMATE_SHUTDOWN_GRACE_MS,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? `LabMate <labmate@${new URL(publicUrl).hostname}>` } : undefined,
+    ai: aiConfig(env),
   };
 }

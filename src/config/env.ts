@@ -58,6 +58,14 @@ export const envSchema = z.object({
   LABMATE_AI_BASE_URL: z.url().optional(),
   LABMATE_AI_API_KEY: z.string().optional(),
   LABMATE_AI_MODEL: z.string().optional(),
+  LABMATE_AI_API_VERSION: z.string().min(1).optional(),
+  LABMATE_AI_TIMEOUT_MS: positiveInt.default(60_000),
+  LABMATE_AI_MAX_CONCURRENCY: positiveInt.default(4),
+  LABMATE_AI_CONTEXT_TOKENS: positiveInt.default(8192),
+  LABMATE_AI_MAX_OUTPUT_TOKENS: positiveInt.default(2048),
+  LABMATE_AI_PRICE_INPUT_PER_MTOK: z.coerce.number({ message: 'must be a number' }).min(0, 'must not be negative').default(0),
+  LABMATE_AI_PRICE_OUTPUT_PER_MTOK: z.coerce.number({ message: 'must be a number' }).min(0, 'must not be negative').default(0),
+  LABMATE_AI_DAILY_TOKENS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').default(200_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
