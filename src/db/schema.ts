@@ -237,6 +237,8 @@ export interface Database {
   plans: PlansTable;
   user_plans: UserPlansTable;
   invite_revocations: InviteRevocationsTable;
+  ai_cache: AiCacheTable;
+  ai_usage: AiUsageTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -304,3 +306,30 @@ export type RunEventRow = Selectable<RunEventsTable>;
 export type ArtifactRow = Selectable<ArtifactsTable>;
 export type ReportRow = Selectable<ReportsTable>;
 export type DataExportRow = Selectable<DataExportsTable>;
+
+export interface AiCacheTable {
+  /** SHA-256 (hex) of the model, the schema name and the exact request. */
+  key: string;
+  model: string;
+  feature: string;
+  /** The validated answer as JSON. */
+  response: string;
+  prompt_tokens: number;
+  completion_tokens: number;
+  created_at: Timestamp;
+}
+
+export interface AiUsageTable {
+  /** Null for offline commands. */
+  user_id: string | null;
+  feature: string;
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  calls: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost_microusd: number;
+}
+
+export type AiCacheRow = Selectable<AiCacheTable>;
+export type AiUsageRow = Selectable<AiUsageTable>;
