@@ -47,6 +47,23 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/LABMATE_SIGNUP/);
   });
 
+  it('keeps reports and artifacts forever and recovers jobs after a minute unless told otherwise', () => {
+    const config = loadConfig({ LABMATE_DATA_DIR: dataDir() });
+    expect(config.retentionDays).toEqual({ reports: 0, artifacts: 0 });
+    expect(config.jobStallMs).toBe(60_000);
+    const tuned = loadConfig({ LABMATE_DATA_DIR: dataDir(), LABMATE_JOB_STALL_MS: '3000', LABMATE_REPORT_RETENTION_DAYS: '30', LABMATE_ARTIFACT_RETENTION_DAYS: '7' });
+    expect(tuned.jobStallMs).toBe(3000);
+    expect(tuned.retentionDays).toEqual({ reports: 30, artifacts: 7 });
+  });
+
+  it('refuses a stall window too short for heartbeats and negative retention', () => {
+    const problems = problemsOf({ LABMATE_JOB_STALL_MS: '200', LABMATE_REPORT_RETENTION_DAYS: '-1', LABMATE_ARTIFACT_RETENTION_DAYS: 'forever' });
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/LABMATE_JOB_STALL_MS: must be at least 1000/);
+    expect(problems.join('\n')).toMatch(/LABMATE_REPORT_RETENTION_DAYS/);
+    expect(problems.join('\n')).toMatch(/LABMATE_ARTIFACT_RETENTION_DAYS/);
+  });
+
   it('refuses production without a secret or a public https URL', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems.some((p) => p.startsWith('LABMATE_SECRET'))).toBe(true);

@@ -15,24 +15,27 @@ export interface InProcessQueueOptions {
   concurrency: number;
   /** How often an idle worker looks for due jobs (enqueue wakes it at once). */
   pollMs?: number;
+  /**
+   * A running job silent this long belongs to a process that died, and is recovered (default a minute). Heartbeats
+   * come six times as often, so a busy but living worker misses several before its jobs are taken from it.
+   */
+  stallMs?: number;
 }
 
 const RETRY_BASE_MS = 2_000;
-/** A running job's worker writes a heartbeat this often... */
-const HEARTBEAT_MS = 10_000;
-/** ...so a job silent for this long belongs to a process that died, and is recovered. */
-const ABANDONED_AFTER_MS = 60_000;
+const DEFAULT_STALL_MS = 60_000;
 
 /**
  * Jobs as database rows, worked on by `concurrency` loops in this process; claims are atomic, so several processes
- * may share one database. A running job's worker writes a heartbeat; at start-up and every minute, jobs whose
- * heartbeat stopped (their process died) are re-queued, or failed with the reason after their last attempt.
+ * may share one database. A running job's worker writes a heartbeat; at start-up and every half stall window, jobs
+ * whose heartbeat stopped (their process died) are re-queued, or failed with the reason after their last attempt.
  */
 export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
   const { db, clock, logger, jobs } = options;
   const repository = jobsRepository(db);
   const workerId = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   const pollMs = options.pollMs ?? 500;
+  const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
   const inFlight = new Map<string, AbortController>();
   const sleepers = new Set<() => void>();
   let stopping = false;
@@ -41,9 +44,12 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
 
   async function recover(): Promise<void> {
     const now = clock();
-    for (const job of await repository.abandoned(new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString())) {
+    const before = new Date(now.getTime() - stallMs).toISOString();
+    for (const job of await repository.abandoned(before)) {
       const reason = `the process working on it stopped during attempt ${job.attempts} of ${job.max_attempts}`;
-      const outcome = await repository.fail(job, reason, now.toISOString(), now.toISOString());
+      // Only while still silent: another process may have recovered it already, or its worker woken up.
+      const outcome = await repository.fail(job, reason, now.toISOString(), now.toISOString(), before);
+      if (outcome === 'lost') continue;
       logger.warn({ jobId: job.id, type: job.type, outcome }, 'recovered a job whose worker died');
       if (outcome === 'failed') await giveUp(job, reason);
     }
@@ -131,8 +137,8 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
       await recover();
       stopping = false;
       timers = [
-        setInterval(() => void repository.heartbeat([...inFlight.keys()], clock().toISOString()).catch(() => undefined), HEARTBEAT_MS),
-        setInterval(() => void recover().catch((error: unknown) => logger.error({ err: error }, 'recovering jobs failed')), ABANDONED_AFTER_MS),
+        setInterval(() => void repository.heartbeat([...inFlight.keys()], clock().toISOString()).catch(() => undefined), stallMs / 6),
+        setInterval(() => void recover().catch((error: unknown) => logger.error({ err: error }, 'recovering jobs failed')), stallMs / 2),
       ];
       loops = Array.from({ length: options.concurrency }, () => loop());
     },

@@ -33,6 +33,8 @@ export function createJobRuntime(options: {
   observer?: RunObserver;
   /** Progress events reach every process through Redis pub/sub when given. */
   redis?: Redis;
+  /** Silence after which a running job is taken to be abandoned (LABMATE_JOB_STALL_MS). */
+  stallMs?: number;
 }): JobRuntime {
   const deps: RunDeps = {
     db: options.db,
@@ -49,6 +51,7 @@ export function createJobRuntime(options: {
     clock: options.clock,
     logger: options.logger,
     concurrency: options.workers,
+    ...(options.stallMs ? { stallMs: options.stallMs } : {}),
     jobs: {
       run: {
         maxAttempts: 3,

@@ -86,6 +86,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: app.log as unknown as Logger,
     workers: Math.max(config.workers, 1),
     observer: jobMetrics(registry, database.db),
+    stallMs: config.jobStallMs,
     ...(options.redis ? { redis: options.redis } : {}),
   });
   app.decorate('labmate', {

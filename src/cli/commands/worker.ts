@@ -28,6 +28,7 @@ export const workerCommand: CliCommand = {
       clock: systemClock,
       logger,
       workers: Math.max(config.workers, 1),
+      stallMs: config.jobStallMs,
       ...(redis ? { redis } : {}),
     });
     await runtime.queue.start();

@@ -30,10 +30,14 @@ export function jobsRepository(db: Db) {
     async finish(id: string, now: string): Promise<void> {
       await db.updateTable('jobs').set({ status: 'done', locked_by: null, updated_at: now }).where('id', '=', id).execute();
     },
-    /** Records a failure: back to the queue after `retryAt`, or failed for good when no attempt is left. */
-    async fail(job: JobRow, error: string, now: string, retryAt: string): Promise<'retry' | 'failed'> {
+    /**
+     * Records a failure: back to the queue after `retryAt`, or failed for good when no attempt is left. Only while
+     * `job` is still the running attempt its row says (and, with `silentBefore`, still silent since then); 'lost'
+     * when another process already moved it on.
+     */
+    async fail(job: JobRow, error: string, now: string, retryAt: string, silentBefore?: string): Promise<'retry' | 'failed' | 'lost'> {
       const outcome = job.attempts < job.max_attempts ? 'retry' : 'failed';
-      await db
+      let update = db
         .updateTable('jobs')
         .set({
           status: outcome === 'retry' ? 'queued' : 'failed',
@@ -43,8 +47,11 @@ export function jobsRepository(db: Db) {
           updated_at: now,
         })
         .where('id', '=', job.id)
-        .execute();
-      return outcome;
+        .where('status', '=', 'running')
+        .where('attempts', '=', job.attempts);
+      if (silentBefore) update = update.where('updated_at', '<', silentBefore);
+      const result = await update.executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0 ? outcome : 'lost';
     },
     /** Running jobs whose worker has not shown a sign of life since `before`: their process died. */
     abandoned(before: string): Promise<JobRow[]> {
