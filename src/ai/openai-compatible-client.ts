@@ -124,6 +124,11 @@ export class OpenAiCompatibleClient implements AiClient {
     return this.breaker.state;
   }
 
+  /** HTTP requests in flight and waiting for a slot under LABMATE_AI_MAX_CONCURRENCY. */
+  get load(): { running: number; queued: number } {
+    return this.slots.load;
+  }
+
   async complete<T>(request: AiRequest<T>): Promise<AiResult<T>> {
     const schema = responseSchema(request.schema);
     const key = cacheKey({ model: this.model, schemaName: request.schemaName, schema, system: request.system, user: request.user });
