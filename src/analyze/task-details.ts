@@ -17,7 +17,8 @@ export interface TaskDraft {
 export const THEORY_START = /^(what|why|how(?!\s+to\b)|which|when|where|who|explain|define|describe|discuss|differentiate|distinguish|compare|contrast|state|list\s+(the|all|any|some|\d)|mention|give|justify|interpret|summari[sz]e|elaborate|illustrate|outline|(can|is|are|does|do)\b(?=.*\?)|write\s+(a\s+)?(short\s+)?(note|notes|answer|essay|difference|differences|advantages|disadvantages))\b/iu;
 const CODE_WORDS = /\b(program|programs|programming|code|coding|script|function|implement|implementation|wap|class|method|algorithm|loop|array|matrix|linked\s+list|stack|queue|sort|search|recursion|recursive|dataset|data\s*frames?|series|demonstrate|plot|graph|visuali[sz]e|train|classifier|cluster(s|ing)?|load|print|display|compute|calculate|accept|input|output|menu|file|string|pattern|series|api|query|database|form|gui|page|html|css|javascript|python|java|c\+\+|sql|pandas|numpy|sklearn|matplotlib|tkinter)\b/iu;
 const OTHER_WORDS = /\b(install(ation)?|set\s*up|setup|environment\s+setup|download|configure|manual(ly)?|by\s+hand|diagram|submit|save\s+your|flowchart|spinning\s+up)\b|\(manual\s+calculation\)/iu;
-const SCREENSHOT = /\b(attach|paste|insert|include|add|take|submit|provide|upload|capture)\b[^.\n]{0,60}\bscreen\s?shots?\b|\bscreen\s?shots?\s+of\s+(the\s+)?(output|result|program|code|graphs?)\b/iu;
+/** Text asking the student for a screenshot of the output. */
+export const SCREENSHOT = /\b(attach|paste|insert|include|add|take|submit|provide|upload|capture)\b[^.\n]{0,60}\bscreen\s?shots?\b|\bscreen\s?shots?\s+of\s+(the\s+)?(output|result|program|code|graphs?)\b/iu;
 const PROMPT = /^(.*?\b(enter|input|type|give|provide|key\s+in)\b[^:?\n]*[:?])\s*(\S.*)$/iu;
 const FILE_INTRO = /\b([\w-]+\.(?:txt|csv|dat|json|tsv|in))\b[^.\n:]{0,60}?\b(contains?|contents?|containing|with\s+(the\s+)?(following|data|content|lines?|text)|as\s+follows)\b[^:\n]*:\s*(.*)$/iu;
 
