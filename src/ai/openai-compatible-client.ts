@@ -10,7 +10,7 @@ import { AppError, errors } from '../errors.js';
 import { Semaphore } from '../semaphore.js';
 import { assertAiBudget, costMicrousd, utcDay } from './ai-budget.js';
 import type { AiClient, AiRequest, AiResult, AiUsage } from './ai-client.js';
-import { CircuitBreaker } from './circuit-breaker.js';
+import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { readAnswer, validateJson } from './json-answer.js';
 import { cacheKey, jsonModeInstructions, responseSchema, type ResponseSchema } from './response-format.js';
 import { fullJitterMs, isRetryableStatus, retryAfterMs } from './retry-policy.js';
@@ -120,7 +120,7 @@ export class OpenAiCompatibleClient implements AiClient {
   }
 
   /** Whether the endpoint is being given a rest after repeated failures (calls fail at once until it half-opens). */
-  get circuitState() {
+  get circuitState(): CircuitState {
     return this.breaker.state;
   }
 
@@ -164,7 +164,7 @@ export class OpenAiCompatibleClient implements AiClient {
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
       if (deadline.aborted && !(error instanceof AppError)) {
-        throw errors.aiUnavailable(`The AI model gave no usable answer within ${Math.round(this.policy.totalTimeoutMs / 1000)} s.`);
+        throw errors.aiUnavailable(`The AI model gave no usable answer within ${Math.ceil(this.policy.totalTimeoutMs / 1000)} s.`);
       }
       throw error;
     }

@@ -185,6 +185,14 @@ describe.each(testDialects())('OpenAI-compatible client on %s', (dialect) => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('gives up with ai-unavailable when the whole call outlasts its overall time', async () => {
+    server.handle(() => jsonReply(draft, { delayMs: 10_000 }));
+    const error = await failure(client({ timeoutMs: 5_000 }, { policy: { totalTimeoutMs: 300 } }).complete(ask()));
+    expect(error).toMatchObject({ status: 503, type: 'ai-unavailable' });
+    expect(error.message).toMatch(/no usable answer within 1 s/);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('tries again when the connection drops without an answer', async () => {
     server.script({ hangUp: true }, jsonReply(draft));
     expect((await client().complete(ask())).value).toEqual(draft);
