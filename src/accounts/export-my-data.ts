@@ -32,7 +32,7 @@ export async function requestDataExport(deps: { db: Db; clock: Clock; queue: Job
 // Password hashes and token hashes never leave the server, even to their owner.
 const README = `This archive holds everything LabMate keeps about you:
 account.json   your account and profile
-data.json      your assignments, tasks, runs (with transcripts), artifacts, reports, feedback and sessions
+data.json      your assignments, tasks, runs (with transcripts), artifacts, reports, feedback, sessions and AI usage per day
 files/         every file you uploaded and every file LabMate made for you (screenshots, plots, reports)
 `;
 

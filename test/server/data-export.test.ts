@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aiUsageRepository } from '../../src/db/repositories/ai-usage.repository.js';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
@@ -20,6 +21,9 @@ describe.each(testDialects())('exporting my data on %s', { timeout: 120_000 }, (
     const original = await buildDocx([{ text: 'Q1. Print hi.' }, { text: 'print("hi")', font: 'Courier New' }]);
     const lab = (await ana.upload('mine.docx', original)).json() as { id: string };
     expect((await ana.get('/api/v1/me/export')).statusCode).toBe(404);
+    const anaId = (await t.database.handle.db.selectFrom('users').select('id').where('email', '=', 'export@example.com').executeTakeFirstOrThrow()).id;
+    const aiCall = { userId: anaId, feature: 'draft_code', day: '2026-03-01', promptTokens: 120, completionTokens: 30, costMicrousd: 540 };
+    await aiUsageRepository(t.database.handle.db).record(aiCall);
 
     const started = await ana.post('/api/v1/me/export');
     expect(started.statusCode).toBe(202);
@@ -38,6 +42,7 @@ describe.each(testDialects())('exporting my data on %s', { timeout: 120_000 }, (
     expect(JSON.stringify(account)).not.toMatch(/argon2|password_hash/);
     const data = JSON.parse((await zip.file('data.json')?.async('string')) ?? '{}');
     expect(data.assignments.map((a: { id: string }) => a.id)).toEqual([lab.id]);
+    expect(data.aiUsage).toEqual([{ user_id: anaId, feature: 'draft_code', day: '2026-03-01', calls: 1, prompt_tokens: 120, completion_tokens: 30, cost_microusd: 540 }]);
     const stored = await zip.file(new RegExp(`^files/${lab.id}/original$`))[0]?.async('nodebuffer');
     expect(stored?.equals(original)).toBe(true);
 

@@ -33,7 +33,8 @@ export function dataExportsRepository(db: Db) {
       const reports = await db.selectFrom('reports').selectAll().where('owner_id', '=', userId).execute();
       const feedback = await db.selectFrom('feedback').selectAll().where('user_id', '=', userId).execute();
       const sessions = await db.selectFrom('sessions').select(['id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent', 'revoked_at']).where('user_id', '=', userId).execute();
-      return { user, profile, assignments, tasks, runs, runTasks, artifacts, reports, feedback, sessions };
+      const aiUsage = await db.selectFrom('ai_usage').selectAll().where('user_id', '=', userId).orderBy('day').orderBy('feature').execute();
+      return { user, profile, assignments, tasks, runs, runTasks, artifacts, reports, feedback, sessions, aiUsage };
     },
   };
 }
