@@ -144,6 +144,8 @@ export interface RunsTable {
   queued_at: Timestamp;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
+  /** When its artifacts were deleted for age (LABMATE_ARTIFACT_RETENTION_DAYS); results and transcripts stay. */
+  artifacts_expired_at: Timestamp | null;
 }
 
 export interface RunTasksTable {

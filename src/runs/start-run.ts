@@ -38,7 +38,7 @@ export async function startRun(deps: { db: Db; clock: Clock; queue: JobQueue }, 
   const activeRuns = await runsRepository(deps.db).countActive(input.ownerId);
   await assertCanStartRun(deps, { userId: input.ownerId, activeRuns, defaults: input.defaults });
   const now = deps.clock().toISOString();
-  const run: RunRow = { id: randomUUID(), owner_id: input.ownerId, assignment_id: input.assignmentId, status: 'queued', error: null, queued_at: now, started_at: null, finished_at: null };
+  const run: RunRow = { id: randomUUID(), owner_id: input.ownerId, assignment_id: input.assignmentId, status: 'queued', error: null, queued_at: now, started_at: null, finished_at: null, artifacts_expired_at: null };
   const entries = chosen.map((taskId, position) => {
     const task = byId.get(taskId);
     const options = input.options?.[taskId] ?? {};

@@ -14,6 +14,8 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** Every key under a prefix (for deletion of a whole tree and the orphan sweeper). */
   list(prefix: string): Promise<string[]>;
+  /** When a blob was last written; undefined when there is none (the orphan sweeper spares young blobs). */
+  modifiedAt(key: string): Promise<Date | undefined>;
   /** Throws when the store cannot be written (for /readyz). */
   check(): Promise<void>;
 }

@@ -31,6 +31,16 @@ describe('filesystemBlobStore', () => {
     await expect(blobs.read('nothing/here')).rejects.toBeInstanceOf(BlobNotFoundError);
     await expect(blobs.open('nothing/here')).rejects.toBeInstanceOf(BlobNotFoundError);
     expect(await blobs.list('nothing')).toEqual([]);
+    expect(await blobs.modifiedAt('nothing/here')).toBeUndefined();
+  });
+
+  it('tells when a blob was written', async () => {
+    const blobs = store();
+    const before = Date.now();
+    await blobs.putBuffer('uploads/u1/a1', Buffer.from('x'));
+    const written = await blobs.modifiedAt('uploads/u1/a1');
+    // File times may be truncated to the second on some file systems.
+    expect(written?.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
   });
 
   it('refuses keys that could escape the store', async () => {

@@ -63,6 +63,13 @@ export function filesystemBlobStore(root: string): BlobStore {
         .filter((key) => !key.startsWith('.tmp/'))
         .sort();
     },
+    async modifiedAt(key) {
+      const info = await stat(file(key)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      return info?.mtime;
+    },
     async check() {
       const probe = path.join(tmp, `probe-${randomUUID()}`);
       try {

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { adminSetupLinkIfNeeded } from '../../accounts/one-time-links.js';
-import { sweepEndedSessions } from '../../accounts/sweep-sessions.js';
-import { sweepOrphanBlobs } from '../../assignments/sweep-orphan-blobs.js';
 import { systemClock } from '../../clock.js';
+import { startMaintenance } from '../../maintenance/maintenance.js';
 import { buildApp } from '../../server/app.js';
 import { loggerOptions } from '../../server/logger.js';
 import type { CliCommand } from '../command.js';
@@ -26,6 +25,14 @@ export const serveCommand: CliCommand = {
     const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
     const https = config.tls ? { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) } : undefined;
     const app = await buildApp({ config, database, logger, ...(redis ? { redis } : {}), ...(https ? { https } : {}) });
+    // Retention and sweeps run where jobs run; an API-only server (LABMATE_WORKERS=0) leaves them to the workers.
+    const maintenance =
+      config.workers > 0
+        ? startMaintenance(
+            { db: database.db, blobs: app.labmate.blobs, clock: systemClock, logger },
+            { reportRetentionDays: config.retentionDays.reports, artifactRetentionDays: config.retentionDays.artifacts },
+          )
+        : undefined;
 
     let closing = false;
     const shutdown = (signal: string) => {
@@ -38,6 +45,7 @@ export const serveCommand: CliCommand = {
       }, config.shutdownGraceMs);
       deadline.unref();
       void (async () => {
+        await maintenance?.stop();
         await app.close();
         await database.close();
         await redis?.quit();
@@ -48,12 +56,7 @@ export const serveCommand: CliCommand = {
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
 
-    const accounts = { db: database.db, clock: systemClock };
-    const swept = await sweepEndedSessions(accounts);
-    if (swept > 0) logger.info({ swept }, 'old sessions removed');
-    const orphans = await sweepOrphanBlobs({ db: database.db, blobs: app.labmate.blobs });
-    if (orphans > 0) logger.info({ orphans }, 'stored files without an assignment removed');
-    const setupLink = await adminSetupLinkIfNeeded(accounts, config.publicUrl);
+    const setupLink = await adminSetupLinkIfNeeded({ db: database.db, clock: systemClock }, config.publicUrl);
     await app.listen({ host: config.host, port: config.port });
     if (setupLink) {
       logger.warn('no administrator exists yet; a one-time set-up link was printed to standard error');

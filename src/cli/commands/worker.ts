@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { systemClock } from '../../clock.js';
 import { createJobRuntime } from '../../jobs/job-runtime.js';
+import { startMaintenance } from '../../maintenance/maintenance.js';
 import { loggerOptions } from '../../server/logger.js';
 import { filesystemBlobStore } from '../../storage/filesystem-blob-store.js';
 import type { CliCommand } from '../command.js';
@@ -9,7 +10,8 @@ import { connectRedis, EXIT_CONFIG, loadConfigOrReport, openMigratedDatabase } f
 
 const USAGE = `usage: labmate worker
 
-Runs background jobs (runs and reports) without serving HTTP, LABMATE_WORKERS at a time (default: one per core).
+Runs background jobs (runs and reports) without serving HTTP, LABMATE_WORKERS at a time (default: one per core),
+and every five minutes deletes what is past its retention and stored files no row owns.
 Start any number of them against the same database and storage (with LABMATE_WORKERS=0 on the API servers).
 SIGTERM or SIGINT hands running jobs back to the queue, and the process exits.`;
 
@@ -22,9 +24,10 @@ export const workerCommand: CliCommand = {
     const logger = pino(loggerOptions(config.logLevel));
     const { database } = await openMigratedDatabase(config);
     const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
+    const blobs = filesystemBlobStore(path.join(config.dataDir, 'blobs'));
     const runtime = createJobRuntime({
       db: database.db,
-      blobs: filesystemBlobStore(path.join(config.dataDir, 'blobs')),
+      blobs,
       clock: systemClock,
       logger,
       workers: Math.max(config.workers, 1),
@@ -32,12 +35,17 @@ export const workerCommand: CliCommand = {
       ...(redis ? { redis } : {}),
     });
     await runtime.queue.start();
+    const maintenance = startMaintenance(
+      { db: database.db, blobs, clock: systemClock, logger },
+      { reportRetentionDays: config.retentionDays.reports, artifactRetentionDays: config.retentionDays.artifacts },
+    );
     logger.info({ workers: Math.max(config.workers, 1), database: database.dialect }, 'worker started');
     await new Promise<void>((resolve) => {
       process.once('SIGTERM', resolve);
       process.once('SIGINT', resolve);
     });
     logger.info('stopping: handing running jobs back');
+    await maintenance.stop();
     await runtime.close();
     await database.close();
     await redis?.quit();

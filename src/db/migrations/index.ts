@@ -5,6 +5,7 @@ import { runsMigration } from './0004-runs.js';
 import { reportsMigration } from './0005-reports.js';
 import { exportsMigration } from './0006-exports.js';
 import { profilesAdminMigration } from './0003-profiles-admin.js';
+import { retentionMigration } from './0007-retention.js';
 import { aiMigration } from './0007-ai.js';
 
 /** Every migration in order; later issues append theirs here. Names never change once released. */
@@ -16,6 +17,7 @@ export function allMigrations(dialect: MigrationDialect): Record<string, Dialect
     '0005-reports': reportsMigration(dialect),
     '0006-exports': exportsMigration(dialect),
     '0003-profiles-admin': profilesAdminMigration(dialect),
+    '0007-retention': retentionMigration(dialect),
     '0007-ai': aiMigration(dialect),
   };
 }

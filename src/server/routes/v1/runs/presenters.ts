@@ -11,6 +11,7 @@ export function presentRun(run: RunRow, tasks: RunTaskRow[], artifacts: Artifact
     queuedAt: run.queued_at,
     startedAt: run.started_at,
     finishedAt: run.finished_at,
+    artifactsExpiredAt: run.artifacts_expired_at,
     tasks: tasks.map((task) => ({
       taskId: task.task_id,
       position: task.position,

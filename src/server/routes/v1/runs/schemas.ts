@@ -21,6 +21,8 @@ export const runSchema = z.object({
   queuedAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  /** Set when the run's screenshots and files were deleted for age; its results and transcripts remain. */
+  artifactsExpiredAt: z.string().nullable(),
   tasks: z.array(
     z.object({
       taskId: z.string(),

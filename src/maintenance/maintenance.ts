@@ -1,0 +1,81 @@
+import type { Logger } from 'pino';
+import { sweepEndedSessions } from '../accounts/sweep-sessions.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/repositories/types.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import { expireArtifacts } from './expire-artifacts.js';
+import { expireReports } from './expire-reports.js';
+import { ORPHAN_GRACE_MS, sweepOrphanBlobs } from './sweep-orphan-blobs.js';
+
+/** What a maintenance pass needs. */
+export interface MaintenanceDeps {
+  db: Db;
+  blobs: BlobStore;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Retention in days (0 keeps forever) and how young an unowned blob may be and still be spared. */
+export interface MaintenancePolicy {
+  reportRetentionDays: number;
+  artifactRetentionDays: number;
+  orphanGraceMs?: number;
+}
+
+/** What one pass removed. */
+export interface MaintenanceResult {
+  sessions: number;
+  reports: number;
+  artifactRuns: number;
+  orphanBlobs: number;
+}
+
+const PASS_EVERY_MS = 5 * 60_000;
+
+/**
+ * One pass: ended sessions, reports and run artifacts past their retention, and blobs no row owns. Every step only
+ * deletes what is already due and tolerates finding it gone, so several processes may run passes at once. A step
+ * that fails is logged and the others still run.
+ */
+export async function runMaintenance(deps: MaintenanceDeps, policy: MaintenancePolicy): Promise<MaintenanceResult> {
+  const step = async (name: string, work: () => Promise<number>): Promise<number> => {
+    try {
+      return await work();
+    } catch (error) {
+      deps.logger.error({ err: error, step: name }, 'a maintenance step failed');
+      return 0;
+    }
+  };
+  const result: MaintenanceResult = {
+    sessions: await step('sessions', () => sweepEndedSessions(deps)),
+    reports: policy.reportRetentionDays > 0 ? await step('reports', () => expireReports(deps, policy.reportRetentionDays)) : 0,
+    artifactRuns: policy.artifactRetentionDays > 0 ? await step('artifacts', () => expireArtifacts(deps, policy.artifactRetentionDays)) : 0,
+    orphanBlobs: await step('orphan blobs', () => sweepOrphanBlobs(deps, policy.orphanGraceMs ?? ORPHAN_GRACE_MS)),
+  };
+  if (Object.values(result).some((count) => count > 0)) deps.logger.info(result, 'maintenance removed expired and orphaned data');
+  return result;
+}
+
+/** A pass at start-up and every five minutes after the last one ended, until `stop`, which waits for a pass running. */
+export function startMaintenance(deps: MaintenanceDeps, policy: MaintenancePolicy): { stop(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let pass: Promise<unknown> = Promise.resolve();
+  const schedule = (delayMs: number) => {
+    timer = setTimeout(() => {
+      pass = runMaintenance(deps, policy).finally(() => {
+        if (!stopped) schedule(PASS_EVERY_MS);
+      });
+    }, delayMs);
+    // Maintenance never keeps a process alive that is otherwise done.
+    timer.unref();
+  };
+  schedule(0);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await pass;
+    },
+  };
+}
