@@ -12,38 +12,19 @@ const label = z.string().max(80);
 const question = z.string().max(4000);
 const code = z.string().max(60_000);
 const stdin = z.string().max(4000);
+/** A task the model points out: its text must be copied from the document, which the merge checks. */
+const newTask = { label, question, kind, language, code, stdin };
 
 /** One correction the model proposes to the heuristic draft, by task id or block index, never by free text alone. */
 export const taskCorrectionSchema = z.union([
   z.object({ op: z.literal('relabel'), taskId, label, reason }),
   z.object({ op: z.literal('set_kind'), taskId, kind, reason }),
   z.object({ op: z.literal('set_language'), taskId, language, reason }),
-  z.object({
-    op: z.literal('split'),
-    taskId,
-    /** The block where the second question starts; the first keeps the blocks before it. */
-    atBlock: block,
-    label,
-    question,
-    kind,
-    language,
-    code,
-    stdin,
-    reason,
-  }),
+  /** The task holds two questions; the second starts at `atBlock`, the first keeps the blocks before it. */
+  z.object({ op: z.literal('split'), taskId, atBlock: block, ...newTask, reason }),
   z.object({ op: z.literal('merge'), taskIds: z.array(taskId).min(2).max(20), reason }),
-  z.object({
-    op: z.literal('add'),
-    startBlock: block,
-    anchorBlock: block,
-    label,
-    question,
-    kind,
-    language,
-    code,
-    stdin,
-    reason,
-  }),
+  /** A question the detector missed, from its first block to its last. */
+  z.object({ op: z.literal('add'), startBlock: block, anchorBlock: block, ...newTask, reason }),
   z.object({ op: z.literal('drop'), taskId, reason }),
 ]);
 
