@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { AiConfig } from '../../src/config/config.js';
@@ -328,6 +330,20 @@ describe.each(testDialects())('OpenAI-compatible client on %s', (dialect) => {
     expect(error.message).toMatch(/HTTP 401/);
     expect(JSON.stringify({ message: error.message, extra: error.extra })).not.toContain(API_KEY);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('never writes the API key to the log, even when the endpoint echoes it', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'trace' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
+    server.script(
+      { status: 400, body: { error: { message: `json_schema is not supported for key ${API_KEY}` } } },
+      errorReply(500, { message: `bad key ${API_KEY}` }),
+      textReply('not json'),
+      jsonReply(draft),
+    );
+    await client({}, { logger }).complete(ask());
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join('\n')).not.toContain(API_KEY);
   });
 
   it("stops at once with the caller's reason when the caller aborts", async () => {
