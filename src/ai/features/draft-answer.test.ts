@@ -29,7 +29,8 @@ describe('draftAnswer', () => {
 });
 
 describe('plainText', () => {
-  it('keeps comparisons and code spans that look like tags', () => {
-    expect(plainText('If a<b and c>d then `<br>` stays ```\n<p>x</p>\n```')).toEqual({ text: 'If a<b and c>d then `<br>` stays ```\n<p>x</p>\n```', removedTags: 0 });
+  it('keeps comparisons, generics and code spans that look like tags', () => {
+    const text = 'If a<b and c>d, a List<B> or Map<K, V> then `<br>` stays ```\n<p>x</p>\n```';
+    expect(plainText(text)).toEqual({ text, removedTags: 0 });
   });
 });

@@ -120,6 +120,20 @@ describe('mergeCorrections', () => {
     expect(rejected.warnings).toHaveLength(9);
   });
 
+  it('counts another chunk\'s wording of the same split or missed task as the same correction', () => {
+    const split: TaskCorrection = { op: 'split', taskId: 't2', atBlock: 6, label: '3.', question: 'Write a program to reverse a string.', kind: 'code', language: 'python', code: '', stdin: '', reason };
+    const merged = mergeCorrections(blocks, heuristic, [
+      ...at(0, split, add),
+      ...at(1, { ...split, label: '3', question: 'Write a program to reverse a string' }, { ...add, label: '6', question: 'write a program to print hello world.' }),
+    ]);
+    expect(merged.tasks.map((t) => t.id)).toEqual(['t1', 't2', 't6', 't3', 't4', 't5', 't7']);
+    expect(merged.corrections.map((c) => [c.correction.op, c.status, c.chunks])).toEqual([
+      ['split', 'applied', [0, 1]],
+      ['add', 'applied', [0, 1]],
+    ]);
+    expect(merged.warnings).toEqual([]);
+  });
+
   it('lets the first of two contradicting chunks win', () => {
     const contradicted = mergeCorrections(blocks, heuristic, [...at(0, { op: 'set_kind', taskId: 't3', kind: 'other', reason }), ...at(1, { op: 'set_kind', taskId: 't3', kind: 'code', reason })]);
     expect(contradicted.tasks[2]!.kind).toBe('other');

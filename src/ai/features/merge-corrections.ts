@@ -59,7 +59,11 @@ export function mergeCorrections(blocks: string[], heuristic: Task[], proposed: 
   const outcomes = collapse(proposed).sort((x, y) => ORDER[x.correction.op] - ORDER[y.correction.op]);
   const last = blocks.length - 1;
 
-  const apply = (outcome: CorrectionOutcome): string => {
+  // A task an earlier correction created, and that correction: a later near-identical proposal (another chunk's
+  // wording of the same split or missed task) joins it instead of being reported as rejected.
+  const createdBy = new Map<string, CorrectionOutcome>();
+  /** '' when applied, why not, or the earlier correction this one repeats. */
+  const apply = (outcome: CorrectionOutcome): string | CorrectionOutcome => {
     const c = outcome.correction;
     switch (c.op) {
       case 'set_kind':
@@ -106,6 +110,8 @@ export function mergeCorrections(blocks: string[], heuristic: Task[], proposed: 
         const id = resolve(c.taskId);
         const w = id ? work.get(id) : undefined;
         if (!w) return `there is no task ${c.taskId}`;
+        const earlier = [...createdBy.values()].find((o) => o.correction.op === 'split' && o.correction.taskId === c.taskId && o.correction.atBlock === c.atBlock);
+        if (earlier) return earlier;
         const { start, end } = w.span;
         if (c.atBlock <= start || c.atBlock > end) return `block ${c.atBlock} is not inside ${c.taskId} after its first block (${start}–${end})`;
         const problem = checkNewTask(blocks, c.atBlock, end, c);
@@ -133,6 +139,7 @@ export function mergeCorrections(blocks: string[], heuristic: Task[], proposed: 
         w.span = { start, end: c.atBlock - 1 };
         work.set(second.id, { task: second, span: { start: c.atBlock, end } });
         outcome.createdTaskIds.push(second.id);
+        createdBy.set(second.id, outcome);
         return '';
       }
       case 'add': {
@@ -145,10 +152,13 @@ export function mergeCorrections(blocks: string[], heuristic: Task[], proposed: 
           const sameText = other === key || (other.length >= 12 && key.length >= 12 && (other.startsWith(key) || key.startsWith(other)));
           return sameText || (w.span.start === c.startBlock && w.span.end === c.anchorBlock);
         });
+        const twinOrigin = twin && createdBy.get(twin.task.id);
+        if (twinOrigin) return twinOrigin;
         if (twin) return `it repeats task ${twin.task.id}`;
         const task = newTask(blocks, newId(), c, c.startBlock, c.anchorBlock);
         work.set(task.id, { task, span: { start: c.startBlock, end: c.anchorBlock } });
         outcome.createdTaskIds.push(task.id);
+        createdBy.set(task.id, outcome);
         return '';
       }
       case 'drop': {
@@ -161,8 +171,14 @@ export function mergeCorrections(blocks: string[], heuristic: Task[], proposed: 
     }
   };
 
+  const kept: CorrectionOutcome[] = [];
   for (const outcome of outcomes) {
     const problem = apply(outcome);
+    if (typeof problem !== 'string') {
+      for (const chunk of outcome.chunks) if (!problem.chunks.includes(chunk)) problem.chunks.push(chunk);
+      continue;
+    }
+    kept.push(outcome);
     if (problem) {
       outcome.status = 'rejected';
       outcome.detail = problem;
@@ -173,7 +189,7 @@ export function mergeCorrections(blocks: string[], heuristic: Task[], proposed: 
     }
   }
   const tasks = ordered(work).map((id) => work.get(id)!.task);
-  return { tasks, corrections: outcomes, warnings };
+  return { tasks, corrections: kept, warnings };
 }
 
 /** Identical proposals (ignoring the stated reason) count once, remembering every chunk that made them. */
