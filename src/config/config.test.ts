@@ -28,6 +28,14 @@ describe('loadConfig', () => {
     expect(config.secret.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('puts jobs on BullMQ when REDIS_URL is set, unless LABMATE_QUEUE says database', () => {
+    const redis = { LABMATE_DATA_DIR: dataDir(), REDIS_URL: 'redis://127.0.0.1:6379' };
+    expect(loadConfig({ LABMATE_DATA_DIR: dataDir() }).queue).toEqual({ kind: 'database' });
+    expect(loadConfig(redis).queue).toEqual({ kind: 'bullmq', redisUrl: 'redis://127.0.0.1:6379', prefix: 'labmate' });
+    expect(loadConfig({ ...redis, LABMATE_QUEUE: 'database' }).queue).toEqual({ kind: 'database' });
+    expect(problemsOf({ LABMATE_DATA_DIR: dataDir(), LABMATE_QUEUE: 'bullmq' })).toEqual(['LABMATE_QUEUE: bullmq needs REDIS_URL']);
+  });
+
   it('keeps the generated development secret across restarts', () => {
     const dir = dataDir();
     expect(loadConfig({ LABMATE_DATA_DIR: dir }).secret).toBe(loadConfig({ LABMATE_DATA_DIR: dir }).secret);

@@ -24,6 +24,8 @@ export interface Config {
   tls: { certFile: string; keyFile: string } | undefined;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Where jobs wait: rows in the database, or BullMQ on Redis (LABMATE_QUEUE, default: BullMQ when REDIS_URL is set). */
+  queue: { kind: 'database' } | { kind: 'bullmq'; redisUrl: string; prefix: string };
   rateLimit: { enabled: boolean; max: number; authMax: number };
   bodyLimitBytes: number;
   /** Largest document upload. */
@@ -123,6 +125,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = parsed.data;
   const problems = env.NODE_ENV === 'production' ? productionProblems(env) : [];
   problems.push(...aiProblems(env));
+  if (env.LABMATE_QUEUE === 'bullmq' && !env.REDIS_URL) problems.push('LABMATE_QUEUE: bullmq needs REDIS_URL');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const loopback = isLoopbackHost(env.HOST);
@@ -149,6 +152,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     tls,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
+    queue:
+      env.REDIS_URL && env.LABMATE_QUEUE !== 'database'
+        ? { kind: 'bullmq', redisUrl: env.REDIS_URL, prefix: env.LABMATE_QUEUE_PREFIX }
+        : { kind: 'database' },
     rateLimit: { enabled: env.LABMATE_RATE_LIMIT, max: env.LABMATE_RATE_LIMIT_MAX, authMax: env.LABMATE_AUTH_RATE_LIMIT_MAX },
     bodyLimitBytes: env.LABMATE_BODY_LIMIT_MB * 1024 * 1024,
     uploadMaxBytes: env.LABMATE_UPLOAD_MAX_MB * 1024 * 1024,

@@ -49,6 +49,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
+  LABMATE_QUEUE: z.enum(['auto', 'database', 'bullmq'], { message: 'must be auto, database or bullmq' }).default('auto'),
+  LABMATE_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, dots, dashes or underscores')
+    .default('labmate'),
   SMTP_URL: z
     .string()
     .regex(/^smtp:\/\/[^/]+$/, 'must be an smtp://[user:password@]host[:port] URL')

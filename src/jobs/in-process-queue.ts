@@ -149,5 +149,9 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
       for (const wake of [...sleepers]) wake();
       await Promise.all(loops);
     },
+    async counts() {
+      const counts = await repository.countByStatus();
+      return { queued: counts.queued ?? 0, running: counts.running ?? 0, done: counts.done ?? 0, failed: counts.failed ?? 0 };
+    },
   };
 }

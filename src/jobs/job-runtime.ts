@@ -12,7 +12,8 @@ import { failRun } from '../runs/fail-run.js';
 import { RunEvents } from '../runs/run-events.js';
 import { SandboxPool } from '../sandbox/index.js';
 import type { BlobStore } from '../storage/blob-store.js';
-import { inProcessQueue } from './in-process-queue.js';
+import { bullmqQueue, type BullmqQueueOptions } from './bullmq-queue.js';
+import { inProcessQueue, type InProcessQueueOptions } from './in-process-queue.js';
 import type { JobQueue } from './queue.js';
 
 /** The job system of one process: what jobs need, the queue that feeds them, and how to shut it down. */
@@ -35,6 +36,8 @@ export function createJobRuntime(options: {
   redis?: Redis;
   /** Silence after which a running job is taken to be abandoned (LABMATE_JOB_STALL_MS). */
   stallMs?: number;
+  /** Jobs on BullMQ (when config.queue says so); job rows in the database otherwise. */
+  bullmq?: Pick<BullmqQueueOptions, 'redisUrl' | 'prefix'>;
 }): JobRuntime {
   const deps: RunDeps = {
     db: options.db,
@@ -46,7 +49,7 @@ export function createJobRuntime(options: {
     render: new RenderPool(),
     ...(options.observer ? { observer: options.observer } : {}),
   };
-  const queue = inProcessQueue({
+  const queueOptions: InProcessQueueOptions = {
     db: options.db,
     clock: options.clock,
     logger: options.logger,
@@ -69,7 +72,8 @@ export function createJobRuntime(options: {
         giveUp: (payload, reason) => failDataExport(deps, payload.exportId, `the export could not be built: ${reason}`),
       },
     },
-  });
+  };
+  const queue = options.bullmq ? bullmqQueue({ ...queueOptions, ...options.bullmq }) : inProcessQueue(queueOptions);
   return {
     deps,
     queue,

@@ -29,11 +29,24 @@ export interface JobDefinition<T extends JobType> {
 
 export type JobDefinitions = { [T in JobType]: JobDefinition<T> };
 
-/** The queue port: the in-process adapter (embedded default) implements it; producers only ever call `enqueue`. */
+/** Jobs by state, the same four for every adapter (Prometheus reads them). */
+export interface JobCounts {
+  queued: number;
+  running: number;
+  done: number;
+  failed: number;
+}
+
+/**
+ * The queue port: the in-process adapter (job rows in the database, the embedded default) and the BullMQ adapter
+ * (REDIS_URL) implement it; producers only ever call `enqueue`.
+ */
 export interface JobQueue {
   enqueue<T extends JobType>(type: T, payload: JobPayloads[T]): Promise<string>;
   /** Recovers work a crash left behind, then starts the workers. */
   start(): Promise<void>;
   /** Stops claiming, hands running jobs back to the queue, and waits for the workers. */
   stop(): Promise<void>;
+  /** How many jobs are in each state. */
+  counts(): Promise<JobCounts>;
 }

@@ -85,9 +85,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     clock,
     logger: app.log as unknown as Logger,
     workers: Math.max(config.workers, 1),
-    observer: jobMetrics(registry, database.db),
+    // The gauge is read at scrape time, by when `jobs` exists.
+    observer: jobMetrics(registry, () => jobs.queue.counts()),
     stallMs: config.jobStallMs,
     ...(options.redis ? { redis: options.redis } : {}),
+    ...(config.queue.kind === 'bullmq' ? { bullmq: config.queue } : {}),
   });
   app.decorate('labmate', {
     config,
@@ -119,6 +121,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(accessPlugin);
   await app.register(openApiPlugin);
   await app.register(healthPlugin);
+  if (config.queue.kind === 'bullmq') {
+    app.addReadinessCheck({
+      name: 'queue',
+      check: async () => {
+        await jobs.queue.counts();
+      },
+    });
+  }
   await app.register(setupPagesPlugin);
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   await app.register(assignmentRoutes, { prefix: '/api/v1/assignments' });

@@ -1,18 +1,19 @@
 import { Gauge, Histogram, type Registry } from 'prom-client';
-import { jobsRepository } from '../db/repositories/jobs.repository.js';
-import type { Db } from '../db/repositories/types.js';
+import type { JobCounts } from '../jobs/queue.js';
 import type { RunObserver } from '../runs/deps.js';
 
-/** Prometheus metrics for the job system: queue depth by status and per-task sandbox and render durations. */
-export function jobMetrics(registry: Registry, db: Db): RunObserver {
+/**
+ * Prometheus metrics for the job system: queue depth by status (from whichever queue adapter runs) and per-task
+ * sandbox and render durations.
+ */
+export function jobMetrics(registry: Registry, counts: () => Promise<JobCounts>): RunObserver {
   new Gauge({
     name: 'labmate_jobs',
     help: 'Jobs in the queue by status',
     labelNames: ['status'] as const,
     registers: [registry],
     async collect() {
-      const counts = await jobsRepository(db).countByStatus();
-      for (const status of ['queued', 'running', 'done', 'failed']) this.set({ status }, counts[status] ?? 0);
+      for (const [status, n] of Object.entries(await counts())) this.set({ status }, n);
     },
   });
   const buckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];

@@ -33,13 +33,14 @@ export const workerCommand: CliCommand = {
       workers: Math.max(config.workers, 1),
       stallMs: config.jobStallMs,
       ...(redis ? { redis } : {}),
+      ...(config.queue.kind === 'bullmq' ? { bullmq: config.queue } : {}),
     });
     await runtime.queue.start();
     const maintenance = startMaintenance(
       { db: database.db, blobs, clock: systemClock, logger },
       { reportRetentionDays: config.retentionDays.reports, artifactRetentionDays: config.retentionDays.artifacts },
     );
-    logger.info({ workers: Math.max(config.workers, 1), database: database.dialect }, 'worker started');
+    logger.info({ workers: Math.max(config.workers, 1), database: database.dialect, queue: config.queue.kind }, 'worker started');
     await new Promise<void>((resolve) => {
       process.once('SIGTERM', resolve);
       process.once('SIGINT', resolve);

@@ -1,0 +1,133 @@
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestRedisPrefix, type TestRedisPrefix } from '../../test/helpers/redis-prefix.js';
+import { until } from '../../test/helpers/until.js';
+import { BULLMQ_QUEUE_NAME, bullmqQueue, type BullmqQueueOptions } from './bullmq-queue.js';
+import type { JobDefinitions, JobQueue } from './queue.js';
+
+const url = process.env.REDIS_URL ?? '';
+const logger = pino({ level: 'silent' });
+
+function definitions(handle: JobDefinitions['run']['handle'], giveUp: JobDefinitions['run']['giveUp'] = async () => undefined, maxAttempts = 2): JobDefinitions {
+  return {
+    run: { handle, giveUp, maxAttempts },
+    report: { handle: async () => undefined, giveUp: async () => undefined, maxAttempts: 1 },
+    export: { handle: async () => undefined, giveUp: async () => undefined, maxAttempts: 1 },
+  };
+}
+
+describe.skipIf(!url)('the BullMQ queue', { timeout: 60_000 }, () => {
+  let redis: TestRedisPrefix;
+  let queues: JobQueue[];
+
+  /** A queue of this test's own on its prefix, stopped after the test. */
+  function queue(jobs: JobDefinitions, options: Partial<BullmqQueueOptions> = {}): JobQueue {
+    const created = bullmqQueue({ redisUrl: url, logger, jobs, concurrency: 1, prefix: redis.prefix, retryBaseMs: 200, ...options });
+    queues.push(created);
+    return created;
+  }
+
+  beforeEach(() => {
+    redis = createTestRedisPrefix(url);
+    queues = [];
+  });
+  afterEach(async () => {
+    await Promise.all(queues.map((q) => q.stop()));
+    await redis.dispose();
+  });
+
+  it('runs a job enqueued by a process without a worker', async () => {
+    const seen: Array<{ runId: string; attempt: number }> = [];
+    const producer = queue(definitions(async () => undefined));
+    const consumer = queue(definitions(async (payload, context) => void seen.push({ runId: payload.runId, attempt: context.attempt })));
+    await consumer.start();
+    await producer.enqueue('run', { runId: 'r1' });
+    await until(async () => (await producer.counts()).done === 1);
+    expect(seen).toEqual([{ runId: 'r1', attempt: 1 }]);
+    expect(await producer.counts()).toEqual({ queued: 0, running: 0, done: 1, failed: 0 });
+  });
+
+  it('retries a failing job with growing back-off, then gives up once with the reason, across two workers', async () => {
+    const attempts: Array<{ attempt: number; at: number }> = [];
+    const reasons: string[] = [];
+    const jobs = definitions(
+      async (_payload, context) => {
+        attempts.push({ attempt: context.attempt, at: Date.now() });
+        throw new Error('compiler exploded');
+      },
+      async (_payload, reason) => void reasons.push(reason),
+      3,
+    );
+    const a = queue(jobs);
+    const b = queue(jobs);
+    await Promise.all([a.start(), b.start()]);
+    await a.enqueue('run', { runId: 'failing' });
+    await until(() => reasons.length === 1);
+    await Promise.all([a.stop(), b.stop()]);
+    expect(attempts.map((entry) => entry.attempt)).toEqual([1, 2, 3]);
+    expect(reasons).toEqual(['compiler exploded']);
+    // Exponential back-off from 200 ms: the retries wait at least 200 ms, then 400 ms.
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(200);
+    expect(attempts[2]!.at - attempts[1]!.at).toBeGreaterThanOrEqual(400);
+    expect(await queue(jobs).counts()).toMatchObject({ queued: 0, running: 0, failed: 1 });
+  });
+
+  it('takes over a job whose worker died mid-way once its lock lapses', async () => {
+    // A worker that takes the job and then dies: force-closed, it never finishes nor renews the lock.
+    const connection = new Redis(url, { maxRetriesPerRequest: null });
+    let release = () => {};
+    let taken = 0;
+    const dying = new Worker(
+      BULLMQ_QUEUE_NAME,
+      () => {
+        taken++;
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+      { connection, prefix: redis.prefix, lockDuration: 1_000, stalledInterval: 500 },
+    );
+    const finished: string[] = [];
+    const jobs = definitions(async (payload) => void finished.push(payload.runId));
+    await queue(jobs).enqueue('run', { runId: 'orphan' });
+    await until(() => taken === 1);
+    await dying.close(true);
+    connection.disconnect();
+
+    const rescuer = queue(jobs, { stallMs: 1_000 });
+    await rescuer.start();
+    await until(async () => (await rescuer.counts()).done === 1);
+    release();
+    expect(finished).toEqual(['orphan']);
+    expect(await rescuer.counts()).toEqual({ queued: 0, running: 0, done: 1, failed: 0 });
+  });
+
+  it('hands an in-flight job back at stop without spending an attempt, and another worker finishes it', async () => {
+    let started = 0;
+    let abortedSeen = false;
+    const first = queue(
+      definitions(
+        (_payload, context) =>
+          new Promise<void>((resolve) => {
+            started++;
+            context.signal.addEventListener('abort', () => {
+              abortedSeen = true;
+              resolve();
+            });
+          }),
+      ),
+    );
+    await first.start();
+    await first.enqueue('run', { runId: 'long' });
+    await until(() => started === 1);
+    await first.stop();
+    expect(abortedSeen).toBe(true);
+
+    const attempts: number[] = [];
+    const second = queue(definitions(async (_payload, context) => void attempts.push(context.attempt)));
+    expect(await second.counts()).toMatchObject({ queued: 1, running: 0 });
+    await second.start();
+    await until(async () => (await second.counts()).done === 1);
+    expect(attempts).toEqual([1]);
+  });
+});
