@@ -74,8 +74,11 @@ describe.skipIf(!url)('the BullMQ queue', { timeout: 60_000 }, () => {
     expect(await queue(jobs).counts()).toMatchObject({ queued: 0, running: 0, failed: 1 });
   });
 
-  it('takes over a job whose worker died mid-way once its lock lapses', async () => {
-    // A worker that takes the job and then dies: force-closed, it never finishes nor renews the lock.
+  /**
+   * Enqueues one run job and lets a worker take it and die: force-closed, it never finishes nor renews the lock. Its
+   * timings are those of a queue with `stallMs: 1_000`, since workers share one stall-check throttle.
+   */
+  async function orphan(jobs: JobDefinitions): Promise<() => void> {
     const connection = new Redis(url, { maxRetriesPerRequest: null });
     let release = () => {};
     let taken = 0;
@@ -87,19 +90,40 @@ describe.skipIf(!url)('the BullMQ queue', { timeout: 60_000 }, () => {
       },
       { connection, prefix: redis.prefix, lockDuration: 1_000, stalledInterval: 500 },
     );
-    const finished: string[] = [];
-    const jobs = definitions(async (payload) => void finished.push(payload.runId));
     await queue(jobs).enqueue('run', { runId: 'orphan' });
     await until(() => taken === 1);
     await dying.close(true);
     connection.disconnect();
+    return release;
+  }
 
+  it('takes over a job whose worker died mid-way once its lock lapses', async () => {
+    const finished: string[] = [];
+    const jobs = definitions(async (payload) => void finished.push(payload.runId));
+    const release = await orphan(jobs);
     const rescuer = queue(jobs, { stallMs: 1_000 });
     await rescuer.start();
     await until(async () => (await rescuer.counts()).done === 1);
     release();
     expect(finished).toEqual(['orphan']);
     expect(await rescuer.counts()).toEqual({ queued: 0, running: 0, done: 1, failed: 0 });
+  });
+
+  it('fails a job whose workers keep dying, and gives up once with the reason', async () => {
+    const handled: string[] = [];
+    const reasons: string[] = [];
+    const jobs = definitions(
+      async (payload) => void handled.push(payload.runId),
+      async (_payload, reason) => void reasons.push(reason),
+    );
+    const release = await orphan(jobs);
+    const rescuer = queue(jobs, { stallMs: 1_000, maxStalledCount: 0 });
+    await rescuer.start();
+    await until(async () => (await rescuer.counts()).failed === 1);
+    await rescuer.stop();
+    release();
+    expect(handled).toEqual([]);
+    expect(reasons).toEqual(['the process working on it stopped']);
   });
 
   it('hands an in-flight job back at stop without spending an attempt, and another worker finishes it', async () => {

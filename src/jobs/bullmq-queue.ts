@@ -29,6 +29,9 @@ export const DEFAULT_BULLMQ_PREFIX = 'labmate';
 
 const HOUR_S = 3_600;
 
+/** The failure BullMQ records for a job that stalled more than `maxStalledCount` times. */
+const STALLED_TOO_OFTEN = 'job stalled more than allowable limit';
+
 type QueuedJob = Job<JobPayloads[JobType], void, JobType>;
 
 /** BullMQ's own connections must retry forever instead of failing a blocking command. */
@@ -48,6 +51,8 @@ export function bullmqQueue(options: BullmqQueueOptions): JobQueue {
   const { logger, jobs } = options;
   const prefix = options.prefix ?? DEFAULT_BULLMQ_PREFIX;
   const workerName = `${hostname()}-${process.pid}`;
+  const maxStalledCount = options.maxStalledCount ?? 2;
+  const stallMs = options.stallMs ?? 60_000;
   const givingUp = new Set<Promise<void>>();
   let producer: { queue: Queue; redis: Redis } | undefined;
   let consumer: { worker: Worker<JobPayloads[JobType], void, JobType>; redis: Redis } | undefined;
@@ -94,8 +99,12 @@ export function bullmqQueue(options: BullmqQueueOptions): JobQueue {
     logger.warn({ jobId: job.id, type: job.name, attempt: job.attemptsMade, outcome: final ? 'failed' : 'retry', err: error }, 'job failed');
     if (!final) return;
     const definition = jobs[job.name] as JobDefinitions[JobType];
+    // BullMQ's words for a job whose workers kept dying are said in ours, as the in-process queue says them.
+    const stops = maxStalledCount + 1;
+    const stalled = stops === 1 ? 'the process working on it stopped' : `the processes working on it stopped ${stops} times`;
+    const reason = error.message === STALLED_TOO_OFTEN ? stalled : error.message;
     const recorded = definition
-      .giveUp(job.data as never, error.message)
+      .giveUp(job.data as never, reason)
       .catch((failure: unknown) => logger.error({ err: failure, jobId: job.id }, 'recording a failed job failed'))
       .finally(() => givingUp.delete(recorded));
     givingUp.add(recorded);
@@ -116,7 +125,7 @@ export function bullmqQueue(options: BullmqQueueOptions): JobQueue {
         concurrency: options.concurrency,
         lockDuration: stallMs,
         stalledInterval: stallMs / 2,
-        maxStalledCount: options.maxStalledCount ?? 2,
+        maxStalledCount,
       });
       worker.on('failed', failed);
       worker.on('stalled', (jobId) => logger.warn({ jobId }, 'a job whose worker died was queued again'));

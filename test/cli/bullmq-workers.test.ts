@@ -1,0 +1,156 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import JSZip from 'jszip';
+import pg from 'pg';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { buildApp } from '../../src/server/app.js';
+import { buildDocx } from '../fixtures/docx-builder.js';
+import { TEST_SECRET } from '../helpers/app.js';
+import { TestClient } from '../helpers/client.js';
+import { createTestRedisPrefix, type TestRedisPrefix } from '../helpers/redis-prefix.js';
+import { until } from '../helpers/until.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const databaseUrl = process.env.DATABASE_URL ?? '';
+const redisUrl = process.env.REDIS_URL ?? '';
+
+interface RunBody {
+  status: string;
+  finishedAt: string | null;
+  tasks: Array<{ status: string; transcript: string | null }>;
+}
+
+/** A `labmate worker` child process and everything it printed. */
+interface WorkerProcess {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+// The worker processes read only the environment, so they get a database of their own rather than a schema.
+describe.skipIf(!databaseUrl || !redisUrl)('an API-only server and two labmate workers on PostgreSQL and BullMQ', { timeout: 240_000 }, () => {
+  const databaseName = `lm_${randomBytes(6).toString('hex')}`;
+  const url = new URL(databaseUrl);
+  url.pathname = `/${databaseName}`;
+  const env = {
+    PATH: process.env.PATH ?? '',
+    LABMATE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'labmate-bullmq-')),
+    LABMATE_SECRET: TEST_SECRET,
+    DATABASE_URL: url.href,
+    REDIS_URL: redisUrl,
+  };
+  let prefix: TestRedisPrefix;
+  let database: DatabaseHandle;
+  let events: Redis;
+  let app: FastifyInstance;
+  const workers: WorkerProcess[] = [];
+
+  function startWorker(): WorkerProcess {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker'], {
+      cwd: root,
+      env: { ...env, LABMATE_QUEUE_PREFIX: prefix.prefix, LABMATE_WORKERS: '1', LOG_LEVEL: 'info' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    return { child, output: () => output, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
+  }
+
+  async function admin(query: string): Promise<void> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(query);
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeAll(async () => {
+    prefix = createTestRedisPrefix(redisUrl);
+    await admin(`create database ${databaseName}`);
+    database = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.LABMATE_DATA_DIR });
+    await migrateToLatest(database);
+    const config = loadConfig({ ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LABMATE_WORKERS: '0', LABMATE_QUEUE_PREFIX: prefix.prefix, LABMATE_MAX_ACTIVE_RUNS: '10' });
+    expect(config.queue.kind).toBe('bullmq');
+    events = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+    app = await buildApp({ config, database, logger: pino({ level: 'silent' }), redis: events });
+  });
+  afterAll(async () => {
+    for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
+    await app?.close();
+    await events?.quit();
+    await database?.close();
+    await admin(`drop database if exists ${databaseName} with (force)`);
+    await prefix.dispose();
+    rmSync(env.LABMATE_DATA_DIR, { recursive: true, force: true });
+  });
+
+  it('runs, streams progress, composes and downloads a report, with jobs shared by both workers', async () => {
+    workers.push(startWorker(), startWorker());
+    await until(() => workers.every((worker) => worker.output().includes('"msg":"worker started"')), 120_000);
+    expect(workers[0]!.output()).toContain('"queue":"bullmq"');
+
+    const client = new TestClient(app);
+    await client.signUp('workers@example.com');
+    const docx = await buildDocx([
+      { text: 'Lab 7', style: 'Heading1' },
+      { text: 'Q1. Print the sum of two numbers.' },
+      { text: 'a, b = 2, 3', font: 'Courier New' },
+      { text: 'print(a + b)', font: 'Courier New' },
+    ]);
+    const lab = (await client.upload('Lab 7.docx', docx)).json() as { id: string };
+    // Several runs at once, each worker taking one job at a time: both must take some.
+    const runIds: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const started = await client.post(`/api/v1/assignments/${lab.id}/runs`, {});
+      expect(started.statusCode).toBe(202);
+      runIds.push(started.json().id as string);
+    }
+
+    const stream = await client.get(`/api/v1/runs/${runIds[0]}/events`);
+    expect(stream.body).toContain('event: task.finished');
+    expect(stream.body).toMatch(/event: run.finished\ndata: \{"status":"succeeded"/);
+    for (const runId of runIds) {
+      let run: RunBody | undefined;
+      await until(async () => {
+        run = (await client.get(`/api/v1/runs/${runId}`)).json() as RunBody;
+        return run.finishedAt !== null;
+      }, 120_000);
+      expect(run?.status).toBe('succeeded');
+      expect(run?.tasks[0]?.transcript).toBe('5\n');
+    }
+
+    const reportId = (await client.post(`/api/v1/assignments/${lab.id}/reports`, {})).json().id as string;
+    let report: { status: string; docx: string | null } | undefined;
+    await until(async () => {
+      report = (await client.get(`/api/v1/reports/${reportId}`)).json() as { status: string; docx: string | null };
+      return report.status === 'succeeded' || report.status === 'failed';
+    }, 120_000);
+    expect(report?.status).toBe('succeeded');
+    const download = await client.get(report?.docx ?? '');
+    expect(download.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(download.rawPayload);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect([...xml.matchAll(/<w:drawing>/g)]).toHaveLength(1);
+
+    const done = workers.map((worker) => worker.output().split('\n').filter((line) => line.includes('"msg":"job done"')));
+    expect(done.flat()).toHaveLength(runIds.length + 1);
+    expect(done.every((lines) => lines.length > 0)).toBe(true);
+    expect((await client.get('/metrics')).body).toContain(`labmate_jobs{status="done"} ${runIds.length + 1}`);
+    expect((await client.get('/readyz')).json().checks.queue).toEqual({ ok: true });
+
+    for (const worker of workers) worker.child.kill('SIGTERM');
+    expect(await Promise.all(workers.map((worker) => worker.exited))).toEqual([0, 0]);
+    for (const worker of workers) expect(worker.output()).toContain('"msg":"stopped"');
+  });
+});
