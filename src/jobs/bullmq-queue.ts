@@ -81,7 +81,8 @@ export function bullmqQueue(options: BullmqQueueOptions): JobQueue {
     const aborted = signal ?? new AbortController().signal;
     const attempt = job.attemptsMade + 1;
     const started = Date.now();
-    logger.info({ jobId: job.id, type: job.name, attempt, worker: workerName, waitMs: started - job.timestamp }, 'job started');
+    // The payload is ids only, so it goes in the log: it says which run or report a job is.
+    logger.info({ jobId: job.id, type: job.name, ...job.data, attempt, worker: workerName, waitMs: started - job.timestamp }, 'job started');
     await definition.handle(job.data as never, { jobId: job.id ?? '', attempt, signal: aborted });
     if (aborted.aborted) {
       // Handed back unfinished at shutdown: to the head of the queue, without spending the attempt.
@@ -89,7 +90,7 @@ export function bullmqQueue(options: BullmqQueueOptions): JobQueue {
       logger.info({ jobId: job.id, type: job.name }, 'job handed back');
       throw new WaitingError();
     }
-    logger.info({ jobId: job.id, type: job.name, attempt, worker: workerName, durationMs: Date.now() - started }, 'job done');
+    logger.info({ jobId: job.id, type: job.name, ...job.data, attempt, worker: workerName, durationMs: Date.now() - started }, 'job done');
   }
 
   function failed(job: QueuedJob | undefined, error: Error): void {

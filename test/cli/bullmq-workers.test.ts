@@ -1,21 +1,16 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import JSZip from 'jszip';
-import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
 import { buildApp } from '../../src/server/app.js';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { TEST_SECRET } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
+import { createProcessDatabase, type ProcessDatabase } from '../helpers/process-database.js';
 import { createTestRedisPrefix, type TestRedisPrefix } from '../helpers/redis-prefix.js';
 import { until } from '../helpers/until.js';
 
@@ -36,28 +31,20 @@ interface WorkerProcess {
   exited: Promise<number | null>;
 }
 
-// The worker processes read only the environment, so they get a database of their own rather than a schema.
 describe.skipIf(!databaseUrl || !redisUrl)('an API-only server and two labmate workers on PostgreSQL and BullMQ', { timeout: 240_000 }, () => {
-  const databaseName = `lm_${randomBytes(6).toString('hex')}`;
-  const url = new URL(databaseUrl);
-  url.pathname = `/${databaseName}`;
-  const env = {
-    PATH: process.env.PATH ?? '',
-    LABMATE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'labmate-bullmq-')),
-    LABMATE_SECRET: TEST_SECRET,
-    DATABASE_URL: url.href,
-    REDIS_URL: redisUrl,
-  };
+  let env: Record<string, string>;
   let prefix: TestRedisPrefix;
-  let database: DatabaseHandle;
+  let database: ProcessDatabase;
   let events: Redis;
   let app: FastifyInstance;
   const workers: WorkerProcess[] = [];
 
   function startWorker(): WorkerProcess {
+    // Its own process group, so killing the group takes its sandboxes with it.
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker'], {
       cwd: root,
-      env: { ...env, LABMATE_QUEUE_PREFIX: prefix.prefix, LABMATE_WORKERS: '1', LOG_LEVEL: 'info' },
+      detached: true,
+      env: { ...env, LABMATE_WORKERS: '1', LABMATE_JOB_STALL_MS: '3000', LOG_LEVEL: 'info' },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -65,37 +52,25 @@ describe.skipIf(!databaseUrl || !redisUrl)('an API-only server and two labmate w
     return { child, output: () => output, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
   }
 
-  async function admin(query: string): Promise<void> {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      await client.query(query);
-    } finally {
-      await client.end();
-    }
-  }
-
   beforeAll(async () => {
     prefix = createTestRedisPrefix(redisUrl);
-    await admin(`create database ${databaseName}`);
-    database = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.LABMATE_DATA_DIR });
-    await migrateToLatest(database);
-    const config = loadConfig({ ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LABMATE_WORKERS: '0', LABMATE_QUEUE_PREFIX: prefix.prefix, LABMATE_MAX_ACTIVE_RUNS: '10' });
+    // The worker processes read only the environment, so they get a whole database rather than a schema.
+    database = await createProcessDatabase('postgres');
+    env = { PATH: process.env.PATH ?? '', LABMATE_SECRET: TEST_SECRET, REDIS_URL: redisUrl, LABMATE_QUEUE_PREFIX: prefix.prefix, ...database.env };
+    const config = loadConfig({ ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LABMATE_WORKERS: '0', LABMATE_MAX_ACTIVE_RUNS: '10' });
     expect(config.queue.kind).toBe('bullmq');
     events = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
-    app = await buildApp({ config, database, logger: pino({ level: 'silent' }), redis: events });
+    app = await buildApp({ config, database: database.handle, logger: pino({ level: 'silent' }), redis: events });
   });
   afterAll(async () => {
-    for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
+    for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) process.kill(-(worker.child.pid ?? 0), 'SIGKILL');
     await app?.close();
     await events?.quit();
-    await database?.close();
-    await admin(`drop database if exists ${databaseName} with (force)`);
-    await prefix.dispose();
-    rmSync(env.LABMATE_DATA_DIR, { recursive: true, force: true });
+    await database?.dispose();
+    await prefix?.dispose();
   });
 
-  it('runs, streams progress, composes and downloads a report, with jobs shared by both workers', async () => {
+  it('runs, streams progress, composes and downloads a report with jobs shared by both workers, and survives a kill -9', async () => {
     workers.push(startWorker(), startWorker());
     await until(() => workers.every((worker) => worker.output().includes('"msg":"worker started"')), 120_000);
     expect(workers[0]!.output()).toContain('"queue":"bullmq"');
@@ -108,7 +83,7 @@ describe.skipIf(!databaseUrl || !redisUrl)('an API-only server and two labmate w
       { text: 'a, b = 2, 3', font: 'Courier New' },
       { text: 'print(a + b)', font: 'Courier New' },
     ]);
-    const lab = (await client.upload('Lab 7.docx', docx)).json() as { id: string };
+    const lab = (await client.upload('Lab 7.docx', docx)).json() as { id: string; tasks: Array<{ id: string }> };
     // Several runs at once, each worker taking one job at a time: both must take some.
     const runIds: string[] = [];
     for (let i = 0; i < 4; i++) {
@@ -149,8 +124,28 @@ describe.skipIf(!databaseUrl || !redisUrl)('an API-only server and two labmate w
     expect((await client.get('/metrics')).body).toContain(`labmate_jobs{status="done"} ${runIds.length + 1}`);
     expect((await client.get('/readyz')).json().checks.queue).toEqual({ ok: true });
 
-    for (const worker of workers) worker.child.kill('SIGTERM');
-    expect(await Promise.all(workers.map((worker) => worker.exited))).toEqual([0, 0]);
-    for (const worker of workers) expect(worker.output()).toContain('"msg":"stopped"');
+
+    // A worker killed mid-run: its lock lapses and the other worker takes the job over and finishes the run.
+    await client.request('PATCH', `/api/v1/assignments/${lab.id}/tasks/${lab.tasks[0]?.id}`, {
+      body: { code: 'import time\nprint("started", flush=True)\ntime.sleep(3)\nprint("finished")\n' },
+    });
+    const slowRun = (await client.post(`/api/v1/assignments/${lab.id}/runs`, {})).json().id as string;
+    const startedSlow = (worker: WorkerProcess) => worker.output().includes(`"runId":"${slowRun}"`);
+    await until(() => workers.some(startedSlow), 60_000);
+    const [victim, survivor] = startedSlow(workers[0]!) ? [workers[0]!, workers[1]!] : [workers[1]!, workers[0]!];
+    process.kill(-(victim.child.pid ?? 0), 'SIGKILL');
+    expect(await victim.exited).toBe(null);
+    let slow: RunBody | undefined;
+    await until(async () => {
+      slow = (await client.get(`/api/v1/runs/${slowRun}`)).json() as RunBody;
+      return slow.finishedAt !== null;
+    }, 120_000);
+    expect(slow?.status).toBe('succeeded');
+    expect(slow?.tasks[0]?.transcript).toBe('started\nfinished\n');
+    expect(startedSlow(survivor)).toBe(true);
+
+    survivor.child.kill('SIGTERM');
+    expect(await survivor.exited).toBe(0);
+    expect(survivor.output()).toContain('"msg":"stopped"');
   });
 });
