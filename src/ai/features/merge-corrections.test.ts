@@ -56,6 +56,12 @@ describe('mergeCorrections', () => {
     expect(byId.get('t6')).toMatchObject({ label: '3.', question: 'Write a program to reverse a string.', kind: 'code', language: 'python', code: 's = input()\nprint(s[::-1])', anchor: { block: 7 } });
   });
 
+  it('moves the detected code whole to the second part even when the model copied only a line of it', () => {
+    const partial = mergeCorrections(blocks, heuristic, at(0, { op: 'split', taskId: 't2', atBlock: 6, label: '3.', question: 'Write a program to reverse a string.', kind: 'code', language: 'python', code: 'print(s[::-1])', stdin: '', reason }));
+    expect(partial.tasks.find((t) => t.id === 't6')!.code).toBe('s = input()\nprint(s[::-1])');
+    expect(partial.tasks.find((t) => t.id === 't2')!.code).toBe('');
+  });
+
   it('applies relabels, kinds and languages', () => {
     expect(byId.get('t4')).toMatchObject({ label: '5)', language: 'c', code: blocks[10], wantsScreenshot: true });
   });

@@ -120,17 +120,23 @@ export function mergeCorrections(blocks: string[], heuristic: Task[], proposed: 
         const inFirst = (text: string, normalise: (s: string) => string): boolean => occursIn(blocks, start, c.atBlock - 1, text, normalise);
         const inSecond = (text: string, normalise: (s: string) => string): boolean => occursIn(blocks, c.atBlock, end, text, normalise);
         const moves = (text: string, normalise: (s: string) => string): boolean => Boolean(text.trim()) && !inFirst(text, normalise) && inSecond(text, normalise);
+        // What the detector took from the second question's blocks moves there whole; the model's copy of it may be
+        // partial, so it only fills a field the detector left empty.
+        const codeMoves = moves(original.code, unspaced);
+        const outputMoves = moves(original.expectedOutput, unspaced);
         const second = newTask(blocks, newId(), c, c.atBlock, end);
-        if (!second.code && moves(original.code, unspaced)) second.code = original.code;
-        if (!second.stdin && moves(original.expectedOutput, unspaced)) second.stdin = original.stdin;
-        if (moves(original.expectedOutput, unspaced)) second.expectedOutput = original.expectedOutput;
+        if (codeMoves) second.code = original.code;
+        if (outputMoves) {
+          second.expectedOutput = original.expectedOutput;
+          second.stdin = original.stdin || second.stdin;
+        }
         second.inputFiles = original.inputFiles.filter((f) => moves(f.content, unspaced));
         if (second.kind === 'code' && !second.language) second.language = inferLanguage(second.code, second.question);
         const firstTask: Task = {
           ...original,
-          code: moves(original.code, unspaced) ? '' : original.code,
-          expectedOutput: moves(original.expectedOutput, unspaced) ? '' : original.expectedOutput,
-          stdin: moves(original.expectedOutput, unspaced) ? '' : original.stdin,
+          code: codeMoves ? '' : original.code,
+          expectedOutput: outputMoves ? '' : original.expectedOutput,
+          stdin: outputMoves ? '' : original.stdin,
           inputFiles: original.inputFiles.filter((f) => !second.inputFiles.includes(f)),
           wantsScreenshot: SCREENSHOT.test(blocks.slice(start, c.atBlock).join('\n')),
           anchor: { block: lastNonBlank(blocks, start, c.atBlock - 1) },
