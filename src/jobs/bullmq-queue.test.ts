@@ -38,14 +38,19 @@ describe.skipIf(!url)('the BullMQ queue', { timeout: 60_000 }, () => {
     await redis.dispose();
   });
 
-  it('runs a job enqueued by a process without a worker', async () => {
+  it('runs a job enqueued by a process without a worker, and says how long it waited', async () => {
     const seen: Array<{ runId: string; attempt: number }> = [];
+    const waits: string[] = [];
     const producer = queue(definitions(async () => undefined));
-    const consumer = queue(definitions(async (payload, context) => void seen.push({ runId: payload.runId, attempt: context.attempt })));
+    const consumer = queue(
+      definitions(async (payload, context) => void seen.push({ runId: payload.runId, attempt: context.attempt })),
+      { waited: (type, seconds) => void waits.push(`${type} ${seconds >= 0}`) },
+    );
     await consumer.start();
     await producer.enqueue('run', { runId: 'r1' });
     await until(async () => (await producer.counts()).done === 1);
     expect(seen).toEqual([{ runId: 'r1', attempt: 1 }]);
+    expect(waits).toEqual(['run true']);
     expect(await producer.counts()).toEqual({ queued: 0, running: 0, done: 1, failed: 0 });
   });
 

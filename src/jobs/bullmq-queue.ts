@@ -21,6 +21,8 @@ export interface BullmqQueueOptions {
   maxStalledCount?: number;
   /** The first retry waits this long, each next one twice as long (default 2 s). */
   retryBaseMs?: number;
+  /** Told how long each job waited from being enqueued to its first start. */
+  waited?: (type: JobType, seconds: number) => void;
 }
 
 /** The one queue every process shares; job names are the job types. */
@@ -81,6 +83,7 @@ export function bullmqQueue(options: BullmqQueueOptions): JobQueue {
     const aborted = signal ?? new AbortController().signal;
     const attempt = job.attemptsMade + 1;
     const started = Date.now();
+    if (job.attemptsMade === 0 && job.attemptsStarted <= 1) options.waited?.(job.name, (started - job.timestamp) / 1000);
     // The payload is ids only, so it goes in the log: it says which run or report a job is.
     logger.info({ jobId: job.id, type: job.name, ...job.data, attempt, worker: workerName, waitMs: started - job.timestamp }, 'job started');
     await definition.handle(job.data as never, { jobId: job.id ?? '', attempt, signal: aborted });

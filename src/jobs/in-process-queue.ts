@@ -20,6 +20,8 @@ export interface InProcessQueueOptions {
    * come six times as often, so a busy but living worker misses several before its jobs are taken from it.
    */
   stallMs?: number;
+  /** Told how long each job waited from being enqueued to its first start. */
+  waited?: (type: JobType, seconds: number) => void;
 }
 
 const RETRY_BASE_MS = 2_000;
@@ -108,6 +110,7 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
         await sleep();
         continue;
       }
+      if (job.attempts === 1) options.waited?.(job.type as JobType, (Date.parse(job.updated_at) - Date.parse(job.created_at)) / 1000);
       // A failure to record an outcome must not end the loop: the job's heartbeat stops and it is recovered.
       await work(job).catch((error: unknown) => logger.error({ err: error, jobId: job.id }, 'recording a job outcome failed'));
     }

@@ -55,6 +55,7 @@ export function createJobRuntime(options: {
     logger: options.logger,
     concurrency: options.workers,
     ...(options.stallMs ? { stallMs: options.stallMs } : {}),
+    ...(options.observer?.jobWaited ? { waited: options.observer.jobWaited } : {}),
     jobs: {
       run: {
         maxAttempts: 3,

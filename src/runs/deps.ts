@@ -10,6 +10,8 @@ import type { RunEvents } from './run-events.js';
 export interface RunObserver {
   sandboxFinished(language: string, status: string, seconds: number): void;
   renderFinished(seconds: number): void;
+  /** How long a job waited from being enqueued to its first start. */
+  jobWaited?(type: string, seconds: number): void;
 }
 
 /** What executing a run needs: state, bytes, the sandbox, the renderer and the progress channel. */

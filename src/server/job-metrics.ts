@@ -3,8 +3,8 @@ import type { JobCounts } from '../jobs/queue.js';
 import type { RunObserver } from '../runs/deps.js';
 
 /**
- * Prometheus metrics for the job system: queue depth by status (from whichever queue adapter runs) and per-task
- * sandbox and render durations.
+ * Prometheus metrics for the job system: queue depth by status (from whichever queue adapter runs), how long jobs wait
+ * before they start, and per-task sandbox and render durations.
  */
 export function jobMetrics(registry: Registry, counts: () => Promise<JobCounts>): RunObserver {
   new Gauge({
@@ -30,7 +30,15 @@ export function jobMetrics(registry: Registry, counts: () => Promise<JobCounts>)
     buckets,
     registers: [registry],
   });
+  const waited = new Histogram({
+    name: 'labmate_job_wait_seconds',
+    help: 'Time from a job being enqueued to its first start, by job type',
+    labelNames: ['type'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300],
+    registers: [registry],
+  });
   return {
+    jobWaited: (type, seconds) => waited.observe({ type }, seconds),
     sandboxFinished: (language, status, seconds) => sandbox.observe({ language, status }, seconds),
     renderFinished: (seconds) => render.observe(seconds),
   };

@@ -89,6 +89,7 @@ describe.each(testDialects())('runs on %s', { timeout: 180_000 }, (dialect) => {
     expect((await bob.get(`/api/v1/artifacts/${screenshot?.id}`)).statusCode).toBe(404);
     expect((await bob.post(`/api/v1/assignments/${lab.id}/runs`, {})).statusCode).toBe(404);
     expect((await new TestClient(t.app).get(`/api/v1/artifacts/${screenshot?.id}`)).statusCode).toBe(401);
+    expect((await ana.get('/metrics')).body).toMatch(/labmate_job_wait_seconds_count\{type="run"\} [1-9]/);
   });
 
   it('refuses unknown task ids', async () => {
