@@ -20,7 +20,7 @@ import type { JobQueue } from './queue.js';
 export interface JobRuntime {
   deps: RunDeps;
   queue: JobQueue;
-  /** Hands running jobs back and stops the render workers. */
+  /** Hands running jobs back and closes the progress channel. */
   close(): Promise<void>;
 }
 
@@ -80,7 +80,6 @@ export function createJobRuntime(options: {
     queue,
     close: async () => {
       await queue.stop();
-      await deps.render.close();
       await deps.events.close();
     },
   };

@@ -1,24 +1,11 @@
-import { parentPort } from 'node:worker_threads';
+import { renderFileCard, type FileCardInput } from './cards.js';
 import { renderScreenshots, type ScreenshotInput } from './screenshot.js';
 
-/** A request to a render worker. */
-export interface RenderRequest {
-  id: number;
-  input: ScreenshotInput;
+/** What a pool thread draws: a program's screenshots or a text file's cards. */
+export type RenderRequest = { kind: 'screenshots'; input: ScreenshotInput } | { kind: 'file-card'; input: FileCardInput };
+
+/** Draws in a pool thread; the PNGs come back as plain bytes (a Buffer's pooled memory would be copied whole). */
+export function handle(request: RenderRequest): Uint8Array[] {
+  const pngs = request.kind === 'screenshots' ? renderScreenshots(request.input) : renderFileCard(request.input);
+  return pngs.map((png) => new Uint8Array(png));
 }
-
-/** A worker's answer: the PNGs, or the error message. */
-export type RenderResponse = { id: number; pngs: Uint8Array[] } | { id: number; error: string };
-
-parentPort?.on('message', (request: RenderRequest) => {
-  const port = parentPort!;
-  try {
-    const pngs = renderScreenshots(request.input).map((png) => new Uint8Array(png));
-    const response: RenderResponse = { id: request.id, pngs };
-    // Transferring the buffers hands them over without a copy.
-    port.postMessage(response, pngs.map((png) => png.buffer));
-  } catch (error) {
-    const response: RenderResponse = { id: request.id, error: error instanceof Error ? error.message : String(error) };
-    port.postMessage(response);
-  }
-});

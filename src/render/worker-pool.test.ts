@@ -1,11 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PYTHON_ERROR } from '../../test/render/samples.js';
+import { ThreadPool } from '../workers/thread-pool.js';
+import { renderFileCard } from './cards.js';
 import { renderScreenshots } from './screenshot.js';
 import { RenderPool } from './worker-pool.js';
 
 describe('RenderPool', () => {
-  const pool = new RenderPool(2);
-  afterAll(() => pool.close());
+  const threads = new ThreadPool({ size: 2 });
+  const pool = new RenderPool(threads);
+  afterAll(() => threads.close());
 
   it('renders in worker threads the same bytes as in the calling thread', async () => {
     const input = { ...PYTHON_ERROR, scale: 1 };
@@ -13,11 +16,20 @@ describe('RenderPool', () => {
     expect(fromWorker!.equals(renderScreenshots(input)[0]!)).toBe(true);
   });
 
-  it('starts and warms every worker on request', async () => {
-    const fresh = new RenderPool(2);
+  it('draws file cards in worker threads the same as in the calling thread', async () => {
+    const input = { name: 'out.txt', content: 'line one\nline two\n', scale: 1 };
+    const fromWorker = await pool.fileCards(input);
+    const inline = renderFileCard(input);
+    expect(fromWorker.length).toBe(inline.length);
+    expect(fromWorker.every((png, i) => png.equals(inline[i]!))).toBe(true);
+  });
+
+  it('starts and warms every thread on request', async () => {
+    const fresh = new ThreadPool({ size: 2 });
     try {
-      await fresh.warm();
-      const [png] = await fresh.render({ language: 'c', code: 'int main(void) { return 0; }', scale: 1 });
+      await new RenderPool(fresh).warm();
+      expect(fresh.load.threads).toBe(2);
+      const [png] = await new RenderPool(fresh).render({ language: 'c', code: 'int main(void) { return 0; }', scale: 1 });
       expect(png!.subarray(1, 4).toString()).toBe('PNG');
     } finally {
       await fresh.close();

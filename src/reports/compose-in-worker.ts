@@ -1,5 +1,5 @@
 import type { ReportOptions, ReportTask, TaskInserts } from '../report/index.js';
-import { awaitWorker, startWorker } from '../workers/start-worker.js';
+import { sharedThreadPool } from '../workers/thread-pool.js';
 
 export interface ComposeRequest {
   /** The original DOCX; null for a PDF upload, whose report is built from the tasks. */
@@ -14,16 +14,14 @@ export type ComposeReply = { ok: true; docx: Uint8Array } | { ok: false; message
 
 const TIMEOUT_MS = 120_000;
 
-/** Composes the report DOCX in a worker thread (zip and XML work is CPU-bound); rejects with the composer's reason. */
-export function composeInWorker(request: ComposeRequest): Promise<Buffer> {
-  const worker = startWorker(new URL('./compose-worker.js', import.meta.url), request, { maxOldGenerationSizeMb: 1024, stackSizeMb: 8 });
-  return awaitWorker(worker, {
-    timeoutMs: TIMEOUT_MS,
-    onReply: (reply: ComposeReply) => {
-      if (reply.ok) return Buffer.from(reply.docx);
-      throw new Error(`composing failed: ${reply.message}`);
-    },
-    onTimeout: () => new Error('composing took longer than two minutes'),
-    onError: (error) => new Error(`composing failed: ${error.message}`),
-  });
+/** Composes the report DOCX in a pool thread (zip and XML work is CPU-bound); rejects with the composer's reason. */
+export async function composeInWorker(request: ComposeRequest): Promise<Buffer> {
+  let reply: ComposeReply;
+  try {
+    reply = await sharedThreadPool().run<ComposeReply>(new URL('./compose-worker.js', import.meta.url), request, { timeoutMs: TIMEOUT_MS });
+  } catch (error) {
+    throw new Error(`composing failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (reply.ok) return Buffer.from(reply.docx);
+  throw new Error(`composing failed: ${reply.message}`);
 }

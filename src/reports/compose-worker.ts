@@ -1,9 +1,8 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import { composeDocx, composeFromTasks } from '../report/index.js';
 import type { ComposeReply, ComposeRequest } from './compose-in-worker.js';
 
-/** Builds the report DOCX off the server's event loop. */
-async function compose(request: ComposeRequest): Promise<ComposeReply> {
+/** Builds the report DOCX in a pool thread, off the server's event loop. */
+export async function handle(request: ComposeRequest): Promise<ComposeReply> {
   try {
     const docx = request.original
       ? await composeDocx(request.original, request.inserts, request.options)
@@ -13,5 +12,3 @@ async function compose(request: ComposeRequest): Promise<ComposeReply> {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }
-
-compose(workerData as ComposeRequest).then((reply) => parentPort?.postMessage(reply));

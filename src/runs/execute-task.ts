@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { renderFileCard, fileNameFor, isThemeName } from '../render/index.js';
+import { fileNameFor, isThemeName } from '../render/index.js';
 import { runsRepository } from '../db/repositories/runs.repository.js';
 import type { ArtifactKind, RunTaskRow, RunTaskStatus, TaskRow } from '../db/schema.js';
 import { LANGUAGES, type Language } from '../sandbox/index.js';
@@ -83,9 +83,9 @@ export async function executeTask(
         continue;
       }
       await store('file', artifact.name, artifact.kind === 'text' ? 'text/plain; charset=utf-8' : 'application/octet-stream', artifact.content);
-      // Small text files also get a card for the report; drawn here, so only small ones, to keep the loop free.
+      // Small text files also get a card for the report (a long file would make a stack of pages nobody reads).
       if (artifact.kind === 'text' && entry.screenshot === 1 && artifact.bytes <= MAX_CARD_BYTES) {
-        const cards = renderFileCard({ name: artifact.name, content: artifact.content.toString('utf8') });
+        const cards = await deps.render.fileCards({ name: artifact.name, content: artifact.content.toString('utf8') });
         for (const [index, card] of cards.entries()) await store('file-card', `${artifact.name}-${index + 1}.png`, 'image/png', card);
       }
     }

@@ -2,9 +2,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
-// Worker threads do not inherit tsx's loader, so from src the worker boots through tsx's API explicitly.
+// Worker threads do not inherit tsx's loader, so from src the worker registers it first (the pool's threads then
+// import further TypeScript modules through it).
 const TS_BOOT = `const { workerData } = require('node:worker_threads');
-import(workerData.tsx).then((api) => api.tsImport(workerData.file, workerData.file));`;
+import(workerData.tsx).then((api) => { api.register(); return import(workerData.file); });`;
+
+/** The module to load for `script` (a URL ending in `.js`): the compiled file when it exists, else its `.ts` source. */
+export function workerModule(script: URL): string {
+  return existsSync(fileURLToPath(script)) ? script.href : script.href.replace(/\.js$/, '.ts');
+}
 
 /**
  * Starts a worker thread on `script` (a module URL ending in `.js`): the compiled file when it exists (dist), else
@@ -12,9 +18,8 @@ import(workerData.tsx).then((api) => api.tsImport(workerData.file, workerData.fi
  */
 export function startWorker(script: URL, data: object, resourceLimits: ResourceLimits): Worker {
   const options = { resourceLimits, stdout: true, stderr: true };
-  const compiled = fileURLToPath(script);
-  if (existsSync(compiled)) return new Worker(compiled, { ...options, workerData: data });
-  const file = new URL(script.href.replace(/\.js$/, '.ts')).href;
+  const file = workerModule(script);
+  if (file === script.href) return new Worker(fileURLToPath(script), { ...options, workerData: data });
   return new Worker(TS_BOOT, { ...options, eval: true, workerData: { ...data, file, tsx: import.meta.resolve('tsx/esm/api') } });
 }
 

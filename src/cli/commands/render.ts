@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { ThreadPool } from '../../workers/thread-pool.js';
 import { fileNameFor, isThemeName, RenderPool, renderScreenshots, type ScreenshotInput, type TranscriptSegment } from '../../render/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 
@@ -67,7 +68,9 @@ async function writePages(out: string, pngs: Buffer[]): Promise<string[]> {
 async function runBatch(file: string, outDir: string): Promise<number> {
   const started = performance.now();
   const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '');
-  const pool = new RenderPool();
+  // Its own threads at normal priority: here drawing is the whole job, not something to do behind requests.
+  const threads = new ThreadPool();
+  const pool = new RenderPool(threads);
   let failed = 0;
   try {
     const jobs = lines.map(async (line, index) => {
@@ -94,7 +97,7 @@ async function runBatch(file: string, outDir: string): Promise<number> {
     });
     for (const result of await Promise.all(jobs)) process.stdout.write(JSON.stringify(result) + '\n');
   } finally {
-    await pool.close();
+    await threads.close();
   }
   process.stdout.write(JSON.stringify({ batch: { count: lines.length, wallMs: Math.round(performance.now() - started) } }) + '\n');
   return failed === 0 ? 0 : 1;
