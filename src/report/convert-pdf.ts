@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { lowerPriority } from '../workers/background-priority.js';
 
 /** Thrown when no PDF can be made; the DOCX is unaffected. `reason` says whether LibreOffice is missing. */
 export class PdfConversionError extends Error {
@@ -34,6 +35,7 @@ function runSoffice(command: string, args: string[], timeoutMs: number): Promise
   return new Promise((resolve, reject) => {
     // Its own process group, so a timeout kills soffice.bin and anything it started, not only the launcher.
     const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    lowerPriority(child.pid);
     let log = '';
     const collect = (chunk: Buffer): void => {
       if (log.length < MAX_LOG_CHARS) log += chunk.toString('utf8');

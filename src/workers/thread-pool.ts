@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { BACKGROUND_NICENESS } from './background-priority.js';
 import type { PoolReply, PoolRequest, PoolThreadData } from './pool-thread.js';
 import { startWorker, workerModule } from './start-worker.js';
 
@@ -156,6 +157,6 @@ let shared: ThreadPool | null = null;
  * threads run at a lower priority than the event loop, so an API process answers first and works second.
  */
 export function sharedThreadPool(): ThreadPool {
-  shared ??= new ThreadPool({ niceness: 10 });
+  shared ??= new ThreadPool({ niceness: BACKGROUND_NICENESS });
   return shared;
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   checkSandbox,
@@ -6,6 +7,7 @@ import {
   SandboxPool,
   SandboxUnavailableError,
 } from '../../src/sandbox/index.js';
+import { BACKGROUND_NICENESS } from '../../src/workers/background-priority.js';
 
 describe('the sandbox engine', () => {
   it('queues runs beyond its concurrency and drains the queue', async () => {
@@ -15,6 +17,14 @@ describe('the sandbox engine', () => {
     const results = await Promise.all(runs);
     expect(results.map((r) => r.stdout)).toEqual(['a\n', 'b\n', 'c\n']);
     expect(pool.load).toEqual({ running: 0, queued: 0 });
+  });
+
+  it('runs programs at background priority, so the server answers first when the cores are busy', async () => {
+    const source = 'import os\nprint(os.nice(0))\nif os.path.exists("/proc/self/autogroup"): print(open("/proc/self/autogroup").read().split()[-1])';
+    const result = await runProgram({ language: 'python', source });
+    const [niceness, groupNiceness] = result.stdout.trim().split('\n');
+    expect(niceness).toBe(String(BACKGROUND_NICENESS));
+    if (existsSync('/proc/self/autogroup')) expect(groupNiceness).toBe(String(BACKGROUND_NICENESS));
   });
 
   it('refuses to run anything without bubblewrap, with no fallback', async () => {

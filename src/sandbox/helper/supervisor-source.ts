@@ -1,3 +1,5 @@
+import { BACKGROUND_NICENESS } from '../../workers/background-priority.js';
+
 /**
  * C source of the supervisor that runs as pid 1 of every box (bwrap --as-pid-1).
  *
@@ -391,7 +393,18 @@ static void send_artifacts(int step) {
   }
 }
 
+/* Everything in the box yields the CPU to the server. bwrap's --new-session made the box a scheduling autogroup of
+   its own, and with autogroup on, the group's niceness is what the kernel weighs against the server's; without it,
+   the per-process niceness (inherited by every step) is. Best effort: a refusal leaves the box at normal priority. */
+static void lower_priority(void) {
+  int fd = open("/proc/self/autogroup", O_WRONLY | O_CLOEXEC);
+  if (fd >= 0) { if (write(fd, "${BACKGROUND_NICENESS}", ${String(BACKGROUND_NICENESS).length}) < 0) { /* kept at 0 */ } close(fd); }
+  setpriority(PRIO_PROCESS, 0, ${BACKGROUND_NICENESS});
+}
+
 int main(int argc, char **argv) {
+  /* Before giving up dumpability: that makes /proc/self/autogroup root's, no longer ours to write. */
+  lower_priority();
   prctl(PR_SET_DUMPABLE, 0);
   signal(SIGPIPE, SIG_IGN);
   if (argc < 4) return 2;
