@@ -32,6 +32,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** Jobs worked on at once by this process (0: an API-only server; `labmate worker` does the jobs). */
   workers: number;
+  /** CPU niceness of sandboxed programs and LibreOffice, so they never starve the API (0: the server's own). */
+  jobNiceness: number;
   /** Per-user limits for users without a plan: runs waiting or running, runs per hour, stored megabytes. */
   limits: { concurrentRuns: number; runsPerHour: number; storageMb: number };
   shutdownGraceMs: number;
@@ -160,6 +162,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: env.LABMATE_BODY_LIMIT_MB * 1024 * 1024,
     uploadMaxBytes: env.LABMATE_UPLOAD_MAX_MB * 1024 * 1024,
     workers: env.LABMATE_WORKERS ?? availableParallelism(),
+    jobNiceness: env.LABMATE_JOB_NICENESS,
     limits: { concurrentRuns: env.LABMATE_MAX_ACTIVE_RUNS, runsPerHour: env.LABMATE_RUNS_PER_HOUR, storageMb: env.LABMATE_STORAGE_MB },
     shutdownGraceMs: env.LABMATE_SHUTDOWN_GRACE_MS,
     jobStallMs: env.LABMATE_JOB_STALL_MS,

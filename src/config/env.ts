@@ -31,6 +31,7 @@ export const envSchema = z.object({
   LABMATE_BODY_LIMIT_MB: positiveInt.default(1),
   LABMATE_UPLOAD_MAX_MB: positiveInt.default(50),
   LABMATE_WORKERS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(64).optional(),
+  LABMATE_JOB_NICENESS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(19).default(10),
   LABMATE_MAX_ACTIVE_RUNS: positiveInt.default(3),
   LABMATE_RUNS_PER_HOUR: positiveInt.default(60),
   LABMATE_STORAGE_MB: positiveInt.default(1024),

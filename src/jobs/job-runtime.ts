@@ -31,6 +31,8 @@ export function createJobRuntime(options: {
   clock: Clock;
   logger: Logger;
   workers: number;
+  /** CPU niceness of sandboxed programs and LibreOffice. */
+  niceness: number;
   observer?: RunObserver;
   /** Progress events reach every process through Redis pub/sub when given. */
   redis?: Redis;
@@ -45,7 +47,8 @@ export function createJobRuntime(options: {
     clock: options.clock,
     logger: options.logger,
     events: new RunEvents(options.db, options.clock, options.redis),
-    sandbox: new SandboxPool(Math.max(1, Math.min(options.workers, availableParallelism()))),
+    sandbox: new SandboxPool(Math.max(1, Math.min(options.workers, availableParallelism())), { niceness: options.niceness }),
+    niceness: options.niceness,
     render: new RenderPool(),
     ...(options.observer ? { observer: options.observer } : {}),
   };

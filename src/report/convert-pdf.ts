@@ -20,6 +20,8 @@ export interface ConvertOptions {
   soffice?: string;
   /** Kill the conversion after this long; default 120 s (a cold start on a busy 2-core host takes tens of seconds). */
   timeoutMs?: number;
+  /** CPU niceness of LibreOffice (default 0, the caller's): a server lowers it so a conversion never starves it. */
+  niceness?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -31,11 +33,11 @@ interface Exit {
   log: string;
 }
 
-function runSoffice(command: string, args: string[], timeoutMs: number): Promise<Exit> {
+function runSoffice(command: string, args: string[], timeoutMs: number, niceness: number): Promise<Exit> {
   return new Promise((resolve, reject) => {
     // Its own process group, so a timeout kills soffice.bin and anything it started, not only the launcher.
     const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    lowerPriority(child.pid);
+    if (niceness > 0) lowerPriority(child.pid, niceness);
     let log = '';
     const collect = (chunk: Buffer): void => {
       if (log.length < MAX_LOG_CHARS) log += chunk.toString('utf8');
@@ -74,7 +76,7 @@ export async function convertDocxToPdf(docx: Uint8Array, options: ConvertOptions
     const profile = pathToFileURL(join(directory, 'profile')).href;
     const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', directory, input];
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const exit = await runSoffice(options.soffice ?? 'soffice', args, timeoutMs);
+    const exit = await runSoffice(options.soffice ?? 'soffice', args, timeoutMs, options.niceness ?? 0);
     if (exit.timedOut) throw new PdfConversionError(`PDF export took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; the DOCX report is available.`, 'timeout');
     try {
       return await readFile(join(directory, 'report.pdf'));

@@ -26,7 +26,7 @@ function ordered(tasks: TaskRow[], order: string[]): TaskRow[] {
  * The `report` job: the student's document with each task's latest results below its question (or at the end), in
  * their order and without what they removed; a PDF too when asked (a failed conversion keeps the DOCX).
  */
-export async function composeReport(deps: { db: Db; blobs: BlobStore; clock: Clock }, reportId: string): Promise<void> {
+export async function composeReport(deps: { db: Db; blobs: BlobStore; clock: Clock; niceness?: number }, reportId: string): Promise<void> {
   const reports = reportsRepository(deps.db);
   const report = await reports.get(reportId);
   if (!report || report.status === 'succeeded') return;
@@ -64,7 +64,7 @@ export async function composeReport(deps: { db: Db; blobs: BlobStore; clock: Clo
   let pdfError: string | null = null;
   if (request.pdf) {
     try {
-      await deps.blobs.putBuffer(`${base}.pdf`, await convertDocxToPdf(docx));
+      await deps.blobs.putBuffer(`${base}.pdf`, await convertDocxToPdf(docx, { niceness: deps.niceness ?? 0 }));
       pdfKey = `${base}.pdf`;
     } catch (error) {
       if (!(error instanceof PdfConversionError)) throw error;

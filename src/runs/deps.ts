@@ -24,4 +24,6 @@ export interface RunDeps {
   events: RunEvents;
   logger: Logger;
   observer?: RunObserver;
+  /** CPU niceness of the programs and conversions the jobs start. */
+  niceness?: number;
 }

@@ -15,6 +15,8 @@ export interface RunnerOptions {
   helperRoot?: string;
   /** Aborting kills the box at once (a cancelled run); the result then reports how far the program got. */
   signal?: AbortSignal;
+  /** CPU niceness of everything in the box (0–19; default 0): a server lowers it so programs never starve it. */
+  niceness?: number;
 }
 
 /** Sources above this are refused before a box is built (the compilers would only spend the limits on them). */
@@ -52,6 +54,7 @@ export async function runProgram(request: RunRequest, options: RunnerOptions = {
   const steps = [...recipe.compile, recipe.run];
   const command = [
     '/sandbox/supervise',
+    String(options.niceness ?? 0),
     String(ARTIFACT_LIMITS.maxFiles),
     String(ARTIFACT_LIMITS.maxFileBytes),
     String(ARTIFACT_LIMITS.maxTotalBytes),

@@ -85,6 +85,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     clock,
     logger: app.log as unknown as Logger,
     workers: Math.max(config.workers, 1),
+    niceness: config.jobNiceness,
     // The gauge is read at scrape time, by when `jobs` exists.
     observer: jobMetrics(registry, () => jobs.queue.counts()),
     stallMs: config.jobStallMs,

@@ -33,6 +33,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LABMATE_SECRET: TEST_SECRET,
     LABMATE_DATA_DIR: database.dataDir,
     LOG_LEVEL: 'silent',
+    // Tests share the cores with other test files: background priority would only make their programs slow.
+    LABMATE_JOB_NICENESS: '0',
     ...options.env,
   });
   const redis = options.redis && process.env.REDIS_URL ? new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;

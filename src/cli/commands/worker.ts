@@ -32,6 +32,7 @@ export const workerCommand: CliCommand = {
       logger,
       workers: Math.max(config.workers, 1),
       stallMs: config.jobStallMs,
+      niceness: config.jobNiceness,
       ...(redis ? { redis } : {}),
       ...(config.queue.kind === 'bullmq' ? { bullmq: config.queue } : {}),
     });

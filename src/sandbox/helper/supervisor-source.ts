@@ -1,5 +1,3 @@
-import { BACKGROUND_NICENESS } from '../../workers/background-priority.js';
-
 /**
  * C source of the supervisor that runs as pid 1 of every box (bwrap --as-pid-1).
  *
@@ -22,7 +20,7 @@ import { BACKGROUND_NICENESS } from '../../workers/background-priority.js';
  *   'f' artifact (relative name, NUL, content), 'w' warning text.
  * Records on fd 0 (read to EOF before anything runs): type (1), name length (4 BE), name, data length (4 BE), data.
  *   'F' input file, 'I' standard input text.
- * argv: MAX_FILES MAX_FILE_BYTES MAX_TOTAL_BYTES then per step:
+ * argv: NICENESS MAX_FILES MAX_FILE_BYTES MAX_TOTAL_BYTES then per step:
  *   FEED CPU_S WALL_MS AS_MB NPROC FSIZE_MB NOFILE ARGC ARGV...   (FEED: 0 none, 1 read(2), 2 read(2) or poll(2))
  */
 export const SUPERVISOR_C = String.raw`
@@ -393,23 +391,25 @@ static void send_artifacts(int step) {
   }
 }
 
-/* Everything in the box yields the CPU to the server. bwrap's --new-session made the box a scheduling autogroup of
-   its own, and with autogroup on, the group's niceness is what the kernel weighs against the server's; without it,
-   the per-process niceness (inherited by every step) is. Best effort: a refusal leaves the box at normal priority. */
-static void lower_priority(void) {
+/* Lets the box yield the CPU to the server. bwrap's --new-session made the box a scheduling autogroup of its own,
+   and with autogroup on, the group's niceness is what the kernel weighs against the server's; without it, the
+   per-process niceness (inherited by every step) is. Best effort: a refusal leaves the box at normal priority. */
+static void lower_priority(const char *niceness) {
+  int value = atoi(niceness);
+  if (value <= 0 || value > 19) return;
   int fd = open("/proc/self/autogroup", O_WRONLY | O_CLOEXEC);
-  if (fd >= 0) { if (write(fd, "${BACKGROUND_NICENESS}", ${String(BACKGROUND_NICENESS).length}) < 0) { /* kept at 0 */ } close(fd); }
-  setpriority(PRIO_PROCESS, 0, ${BACKGROUND_NICENESS});
+  if (fd >= 0) { if (write(fd, niceness, strlen(niceness)) < 0) { /* kept at 0 */ } close(fd); }
+  setpriority(PRIO_PROCESS, 0, value);
 }
 
 int main(int argc, char **argv) {
+  if (argc < 5) return 2;
   /* Before giving up dumpability: that makes /proc/self/autogroup root's, no longer ours to write. */
-  lower_priority();
+  lower_priority(argv[1]);
   prctl(PR_SET_DUMPABLE, 0);
   signal(SIGPIPE, SIG_IGN);
-  if (argc < 4) return 2;
-  max_files = atol(argv[1]); max_file_bytes = atol(argv[2]); max_total_bytes = atol(argv[3]);
-  struct step steps[8]; int count = 0, i = 4;
+  max_files = atol(argv[2]); max_file_bytes = atol(argv[3]); max_total_bytes = atol(argv[4]);
+  struct step steps[8]; int count = 0, i = 5;
   while (i + 8 <= argc && count < 8) {
     struct step *s = &steps[count++];
     s->feed = atoi(argv[i]); s->cpu = atol(argv[i + 1]); s->wall_ms = atol(argv[i + 2]); s->as_mb = atol(argv[i + 3]);
