@@ -1,0 +1,87 @@
+// 40 runs of a small CPU-bound Python program (one task each) worked off by one `labmate worker` process, then by two
+// (each LABMATE_WORKERS=1), each from a fresh queue on a fresh database: SQLite in a temp dir, or PostgreSQL when
+// DATABASE_URL is set. The clock starts once the workers are up and stops when the last run has finished, so process
+// start-up is not counted. Run with `npm run bench:workers`. Target (issue 7): two processes ≥ 1.7× faster than one.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import path from 'node:path';
+import { TEST_SECRET } from '../test/helpers/app.js';
+import { createProcessDatabase, type ProcessDatabase } from '../test/helpers/process-database.js';
+import { enqueueRuns, seedCodeTask } from '../test/helpers/seed-runs.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const root = path.resolve(import.meta.dirname, '..');
+const dialect = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+// About 0.3 s of arithmetic in CPython on an idle core of the development machine.
+const PROGRAM = 'total = 0\nfor i in range(3_000_000):\n    total += i * i % 7\nprint(total)\n';
+
+/** The CLI as a user starts it: the compiled build when there is one, else from source through tsx. */
+function cliArgs(): string[] {
+  const compiled = path.join(root, 'dist/cli/main.js');
+  return existsSync(compiled) ? [compiled, 'worker'] : ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'worker'];
+}
+
+/** Starts a worker process and resolves once it says it is working on the queue. */
+function startWorker(database: ProcessDatabase): Promise<ChildProcess> {
+  const child = spawn(process.execPath, cliArgs(), {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', LABMATE_SECRET: TEST_SECRET, LABMATE_WORKERS: '1', LOG_LEVEL: 'info', ...database.env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('"msg":"worker started"')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code} before starting`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * Wall time for `processes` worker processes to finish RUNS runs, from the first enqueue to the last run's end, and
+ * the programs' own time in the sandbox summed (the rest is LabMate's: claiming, screenshots, rows, events).
+ */
+async function measure(processes: number): Promise<{ wallMs: number; programMs: number }> {
+  const database = await createProcessDatabase(dialect);
+  const workers: ChildProcess[] = [];
+  try {
+    const db = database.handle.db;
+    const seeded = await seedCodeTask(db, { language: 'python', code: PROGRAM });
+    for (let i = 0; i < processes; i++) workers.push(await startWorker(database));
+    const started = performance.now();
+    const runIds = await enqueueRuns(db, seeded, RUNS);
+    for (;;) {
+      const finished = await db.selectFrom('runs').select(['status']).where('finished_at', 'is not', null).execute();
+      if (finished.length === runIds.length) {
+        const elapsed = performance.now() - started;
+        const failed = finished.filter((run) => run.status !== 'succeeded').length;
+        const tasks = await db.selectFrom('run_tasks').select(['status', 'time_ms']).execute();
+        const notOk = tasks.filter((task) => task.status !== 'ok').length;
+        if (failed > 0 || notOk > 0) throw new Error(`${failed} runs failed, ${notOk} tasks not ok`);
+        return { wallMs: elapsed, programMs: tasks.reduce((sum, task) => sum + (task.time_ms ?? 0), 0) };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await Promise.all(workers.map(stop));
+    await database.dispose();
+  }
+}
+
+const load = loadavg()[0]?.toFixed(1);
+console.log(`${RUNS} runs on ${dialect}, ${availableParallelism()} cores, load ${load}`);
+const report = (label: string, { wallMs, programMs }: { wallMs: number; programMs: number }) =>
+  console.log(`${label} ${(wallMs / 1000).toFixed(1)} s (${(wallMs / RUNS).toFixed(0)} ms a run, programs ${(programMs / RUNS).toFixed(0)} ms a run)`);
+const one = await measure(1);
+report('1 worker process:  ', one);
+const two = await measure(2);
+report('2 worker processes:', two);
+console.log(`speed-up: ${(one.wallMs / two.wallMs).toFixed(2)}× (target ≥ 1.7×), load now ${loadavg()[0]?.toFixed(1)}`);
