@@ -36,6 +36,8 @@ export const workerCommand: CliCommand = {
       ...(redis ? { redis } : {}),
       ...(config.queue.kind === 'bullmq' ? { bullmq: config.queue } : {}),
     });
+    // The first screenshot loads fonts and grammars (over a second on a busy machine): pay it before the first run.
+    await runtime.deps.render.warm();
     await runtime.queue.start();
     const maintenance = startMaintenance(
       { db: database.db, blobs, clock: systemClock, logger },
