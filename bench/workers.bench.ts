@@ -2,9 +2,12 @@
 // (each LABMATE_WORKERS=1), each from a fresh queue on a fresh database: SQLite in a temp dir, or PostgreSQL when
 // DATABASE_URL is set. The clock starts once the workers are up and stops when the last run has finished, so process
 // start-up is not counted. Run with `npm run bench:workers`. Target (issue 7): two processes ≥ 1.7× faster than one.
+// The reference, measured in the same run: the same 40 programs run bare by /usr/bin/python3 one at a time and two at a
+// time, which says what speed-up the machine's free cores allow at that moment (on a shared, loaded machine, less
+// than 2×); the efficiency is the workers' speed-up over that one.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { TEST_SECRET } from '../test/helpers/app.js';
 import { createProcessDatabase, type ProcessDatabase } from '../test/helpers/process-database.js';
@@ -20,6 +23,28 @@ const PROGRAM = 'total = 0\nfor i in range(3_000_000):\n    total += i * i % 7\n
 function cliArgs(): string[] {
   const compiled = path.join(root, 'dist/cli/main.js');
   return existsSync(compiled) ? [compiled, 'worker'] : ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'worker'];
+}
+
+/** Wall time to run the program bare RUNS times, `lanes` at a time. */
+async function bare(lanes: number): Promise<number> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'labmate-workers-bench-'));
+  const file = path.join(dir, 'program.py');
+  writeFileSync(file, PROGRAM);
+  const once = () =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn('/usr/bin/python3', [file], { stdio: 'ignore' });
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`bare run exited ${code}`))));
+    });
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next++ < RUNS) await once();
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: lanes }, lane));
+  const elapsed = performance.now() - started;
+  rmSync(dir, { recursive: true, force: true });
+  return elapsed;
 }
 
 /** Starts a worker process and resolves once it says it is working on the queue. */
@@ -80,8 +105,14 @@ const load = loadavg()[0]?.toFixed(1);
 console.log(`${RUNS} runs on ${dialect}, ${availableParallelism()} cores, load ${load}`);
 const report = (label: string, { wallMs, programMs }: { wallMs: number; programMs: number }) =>
   console.log(`${label} ${(wallMs / 1000).toFixed(1)} s (${(wallMs / RUNS).toFixed(0)} ms a run, programs ${(programMs / RUNS).toFixed(0)} ms a run)`);
+const bareOne = await bare(1);
+const bareTwo = await bare(2);
+console.log(`bare python3, 1 at a time: ${(bareOne / 1000).toFixed(1)} s; 2 at a time: ${(bareTwo / 1000).toFixed(1)} s`);
 const one = await measure(1);
 report('1 worker process:  ', one);
 const two = await measure(2);
 report('2 worker processes:', two);
-console.log(`speed-up: ${(one.wallMs / two.wallMs).toFixed(2)}× (target ≥ 1.7×), load now ${loadavg()[0]?.toFixed(1)}`);
+const speedUp = one.wallMs / two.wallMs;
+const allowed = bareOne / bareTwo;
+console.log(`speed-up: ${speedUp.toFixed(2)}× (target ≥ 1.7×); bare runs two at a time in the same run: ${allowed.toFixed(2)}×; efficiency ${(speedUp / allowed).toFixed(2)}`);
+console.log(`load now ${loadavg()[0]?.toFixed(1)}`);
