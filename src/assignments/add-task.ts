@@ -4,6 +4,7 @@ import type { TaskRow } from '../db/schema.js';
 import { errors } from '../errors.js';
 import type { AssignmentDeps } from './deps.js';
 import { taskColumns, type TaskFields } from './task-changes.js';
+import { NO_DRAFTS } from './task-rows.js';
 
 /** Adds a task the student wrote to one of their assignments, at `position` (default: the end). */
 export async function addTask(
@@ -33,6 +34,7 @@ export async function addTask(
       anchor_block: null,
       theme: null,
       origin: 'user',
+      ...NO_DRAFTS,
       created_at: now,
       updated_at: now,
       ...taskColumns(input.fields),

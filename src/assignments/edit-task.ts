@@ -2,19 +2,19 @@ import { assignmentsRepository } from '../db/repositories/assignments.repository
 import type { TaskRow } from '../db/schema.js';
 import { errors } from '../errors.js';
 import type { AssignmentDeps } from './deps.js';
-import { taskColumns, type TaskFields } from './task-changes.js';
+import { draftColumns, taskColumns, type DraftField, type TaskFields } from './task-changes.js';
 
-/** Changes fields of one of the owner's tasks, and moves it when `position` is given; returns the task as stored. */
+/** Changes fields of one of the owner's tasks (accepting AI drafts when asked), and moves it when `position` is given; returns the task as stored. */
 export async function editTask(
   deps: AssignmentDeps,
-  input: { ownerId: string; assignmentId: string; taskId: string; changes: Partial<TaskFields>; position?: number | undefined },
+  input: { ownerId: string; assignmentId: string; taskId: string; changes: Partial<TaskFields>; accept?: readonly DraftField[]; position?: number | undefined },
 ): Promise<TaskRow> {
   const now = deps.clock().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const repository = assignmentsRepository(trx);
     const task = await repository.findTask(input.ownerId, input.assignmentId, input.taskId);
     if (!task) throw errors.notFound('task');
-    await repository.updateTask(task.id, { ...taskColumns(input.changes), updated_at: now });
+    await repository.updateTask(task.id, { ...taskColumns(input.changes), ...draftColumns(task, input.changes, input.accept ?? []), updated_at: now });
     if (input.position !== undefined) {
       const order = (await repository.tasks(input.assignmentId)).filter((t) => t.id !== task.id);
       order.splice(Math.min(input.position, order.length), 0, task);

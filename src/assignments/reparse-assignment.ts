@@ -9,7 +9,7 @@ import { readUpload } from './read-upload.js';
 import { taskRowFromDetected } from './task-rows.js';
 
 /** Detects the tasks of a stored document again, replacing every task (only on the student's explicit request). */
-export async function reparseAssignment(deps: AssignmentDeps, input: { ownerId: string; assignmentId: string }): Promise<TaskRow[]> {
+export async function reparseAssignment(deps: AssignmentDeps, input: { ownerId: string; assignmentId: string; refine: boolean }): Promise<TaskRow[]> {
   const repository = assignmentsRepository(deps.db);
   const assignment = await repository.find(input.ownerId, input.assignmentId);
   if (!assignment) throw errors.notFound('assignment');
@@ -26,6 +26,7 @@ export async function reparseAssignment(deps: AssignmentDeps, input: { ownerId: 
       await inner.deleteTasks(assignment.id);
       for (const row of rows) await inner.insertTask(row);
       await inner.touch(assignment.id, now);
+      await inner.update(assignment.id, { ai_status: input.refine ? 'pending' : 'off', ai_detail: null });
     });
     return rows;
   } finally {

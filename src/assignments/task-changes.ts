@@ -12,6 +12,8 @@ export interface TaskFields {
   inputFiles: Array<{ name: string; content: string }>;
   wantsScreenshot: boolean;
   theme: string | null;
+  /** A theory answer the student wrote or edited (theirs, so accepted). */
+  answer: string;
 }
 
 /** The column values for the given task fields. */
@@ -27,5 +29,22 @@ export function taskColumns(fields: Partial<TaskFields>): Partial<TaskRow> {
   if (fields.inputFiles !== undefined) columns.input_files = JSON.stringify(fields.inputFiles);
   if (fields.wantsScreenshot !== undefined) columns.wants_screenshot = fields.wantsScreenshot ? 1 : 0;
   if (fields.theme !== undefined) columns.theme = fields.theme;
+  if (fields.answer !== undefined) columns.answer = fields.answer;
+  return columns;
+}
+
+/** Parts of a task that may hold an AI draft for the student to accept. */
+export type DraftField = 'code' | 'stdin' | 'answer';
+
+/** How an edit changes the draft marks: a draft the student accepts or changes is theirs from then on. */
+export function draftColumns(stored: TaskRow, changes: Partial<TaskFields>, accept: readonly DraftField[]): Partial<TaskRow> {
+  const columns: Partial<TaskRow> = {};
+  const changed = (field: 'code' | 'stdin' | 'answer') => changes[field] !== undefined && changes[field] !== stored[field];
+  if (accept.includes('code') || changed('code')) columns.code_draft = 0;
+  if (accept.includes('stdin') || changed('stdin')) columns.stdin_draft = 0;
+  const answer = changes.answer ?? stored.answer;
+  if (changed('answer') || (accept.includes('answer') && stored.answer_status === 'draft')) {
+    columns.answer_status = answer.trim() === '' ? 'none' : 'accepted';
+  }
   return columns;
 }

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Task } from '../analyze/task.js';
 import type { TaskRow } from '../db/schema.js';
 
+/** The AI columns of a task nobody has drafted anything for. */
+export const NO_DRAFTS = { code_draft: 0, stdin_draft: 0, answer: '', answer_status: 'none' } as const satisfies Partial<TaskRow>;
+
 /** A stored row for a detected task, at `position` in the assignment. */
 export function taskRowFromDetected(task: Task, assignmentId: string, position: number, now: string): TaskRow {
   return {
@@ -20,6 +23,7 @@ export function taskRowFromDetected(task: Task, assignmentId: string, position: 
     anchor_block: task.anchor.block,
     theme: null,
     origin: 'parsed',
+    ...NO_DRAFTS,
     created_at: now,
     updated_at: now,
   };

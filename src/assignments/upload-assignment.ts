@@ -17,6 +17,8 @@ export interface UploadInput {
   maxBytes: number;
   /** Storage limits for a user without a plan. */
   defaults: PlanLimits;
+  /** Whether an AI refinement of the detected tasks will follow (AI is configured). */
+  refine: boolean;
 }
 
 /** Reads an uploaded document, stores its bytes under a random key and its tasks in the database, all or nothing. */
@@ -39,6 +41,8 @@ export async function uploadAssignment(deps: AssignmentDeps, input: UploadInput)
     blob_key: blobKey,
     model_key: modelKey,
     size_bytes: size,
+    ai_status: input.refine ? 'pending' : 'off',
+    ai_detail: null,
     created_at: now,
     updated_at: now,
   };

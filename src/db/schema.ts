@@ -88,9 +88,14 @@ export interface AssignmentsTable {
   blob_key: string;
   model_key: string;
   size_bytes: number;
+  /** Where the AI refinement of the detected tasks stands ('off' when AI is not configured). */
+  ai_status: Generated<AiRefineStatus>;
+  ai_detail: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+export type AiRefineStatus = 'off' | 'pending' | 'done' | 'skipped' | 'failed';
 
 export interface TasksTable {
   id: string;
@@ -110,9 +115,18 @@ export interface TasksTable {
   anchor_block: number | null;
   theme: string | null;
   origin: 'parsed' | 'user';
+  /** 1 while `code` is an AI draft the student has not accepted or edited. */
+  code_draft: number;
+  /** 1 while `stdin` is AI-suggested input the student has not accepted or edited. */
+  stdin_draft: number;
+  /** A theory answer; only an accepted one goes into reports. */
+  answer: string;
+  answer_status: AnswerStatus;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+export type AnswerStatus = 'none' | 'draft' | 'accepted';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
@@ -216,6 +230,22 @@ export interface DataExportsTable {
   finished_at: Timestamp | null;
 }
 
+export type AiActionKind = 'draft_code' | 'suggest_input' | 'draft_answer' | 'review';
+
+export interface AiActionsTable {
+  id: string;
+  owner_id: string;
+  assignment_id: string;
+  task_id: string;
+  action: AiActionKind;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  /** JSON of the action's outcome (a review's findings, a draft's attempts). */
+  result: string | null;
+  error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -241,6 +271,7 @@ export interface Database {
   invite_revocations: InviteRevocationsTable;
   ai_cache: AiCacheTable;
   ai_usage: AiUsageTable;
+  ai_actions: AiActionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -251,6 +282,7 @@ export type AuditRow = Selectable<AuditLogTable>;
 export type OneTimeTokenRow = Selectable<OneTimeTokensTable>;
 export type AssignmentRow = Selectable<AssignmentsTable>;
 export type TaskRow = Selectable<TasksTable>;
+export type AiActionRow = Selectable<AiActionsTable>;
 
 export interface ProfilesTable {
   user_id: string;

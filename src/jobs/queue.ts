@@ -3,6 +3,10 @@ export interface JobPayloads {
   run: { runId: string };
   report: { reportId: string };
   export: { exportId: string };
+  /** An AI draft or review on one task. */
+  ai: { actionId: string };
+  /** The AI refinement of an upload's detected tasks. */
+  refine: { assignmentId: string };
 }
 
 export type JobType = keyof JobPayloads;

@@ -42,11 +42,16 @@ export async function composeReport(deps: { db: Db; blobs: BlobStore; clock: Clo
   const inserts: TaskInserts[] = [];
   for (const task of tasks) {
     const result = results.get(task.id);
-    if (!result) continue;
+    // Only an answer the student accepted is theirs to hand in; a draft stays out of the report.
+    const answer = task.answer_status === 'accepted' ? { answer: task.answer } : {};
+    if (!result) {
+      if (answer.answer) inserts.push({ task: reportTask(task), images: [], ...answer });
+      continue;
+    }
     const artifacts = (await reports.artifactsOf(result.run_id, task.id)).filter((a) => PICTURE_KINDS.has(a.kind) && !removed.has(a.id));
     const images = await Promise.all(artifacts.map(async (artifact) => ({ png: await deps.blobs.read(artifact.blob_key) })));
     const failed = result.status !== 'ok' && result.status !== 'skipped';
-    inserts.push({ task: reportTask(task), images, ...(failed ? { failure: result.status.replaceAll('_', ' ') } : {}) });
+    inserts.push({ task: reportTask(task), images, ...answer, ...(failed ? { failure: result.status.replaceAll('_', ' ') } : {}) });
   }
 
   const options = { placement: request.placement, includeFailed: request.includeFailed };

@@ -33,6 +33,7 @@ import { assignmentRoutes } from './routes/v1/assignments/routes.js';
 import { authRoutes } from './routes/v1/auth/routes.js';
 import { capabilitiesRoutes } from './routes/v1/capabilities/routes.js';
 import { reportRoutes } from './routes/v1/reports/routes.js';
+import { aiRoutes } from './routes/v1/ai/routes.js';
 import { runRoutes } from './routes/v1/runs/routes.js';
 import { feedbackRoutes } from './routes/v1/feedback/routes.js';
 import { meRoutes } from './routes/v1/me/routes.js';
@@ -138,6 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(adminRoutes, { prefix: '/api/v1/admin' });
   await app.register(runRoutes, { prefix: '/api/v1' });
   await app.register(reportRoutes, { prefix: '/api/v1' });
+  await app.register(aiRoutes, { prefix: '/api/v1' });
   await app.register(capabilitiesRoutes, { prefix: '/api/v1' });
   await app.register(webAssetsPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT });
   app.addHook('onClose', () => jobs.close());

@@ -7,6 +7,7 @@ import { exportsMigration } from './0006-exports.js';
 import { profilesAdminMigration } from './0003-profiles-admin.js';
 import { retentionMigration } from './0007-retention.js';
 import { aiMigration } from './0007-ai.js';
+import { aiDraftsMigration } from './0008-ai-drafts.js';
 
 /** Every migration in order; later issues append theirs here. Names never change once released. */
 export function allMigrations(dialect: MigrationDialect): Record<string, DialectMigration> {
@@ -19,5 +20,6 @@ export function allMigrations(dialect: MigrationDialect): Record<string, Dialect
     '0003-profiles-admin': profilesAdminMigration(dialect),
     '0007-retention': retentionMigration(dialect),
     '0007-ai': aiMigration(dialect),
+    '0008-ai-drafts': aiDraftsMigration(dialect),
   };
 }

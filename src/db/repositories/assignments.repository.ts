@@ -85,5 +85,13 @@ export function assignmentsRepository(db: Db) {
     async touch(assignmentId: string, now: string): Promise<void> {
       await db.updateTable('assignments').set({ updated_at: now }).where('id', '=', assignmentId).execute();
     },
+    /** Sets the AI refinement state (not a change by the student, so `updated_at` stays). */
+    async update(assignmentId: string, changes: Partial<Pick<AssignmentRow, 'ai_status' | 'ai_detail'>>): Promise<void> {
+      await db.updateTable('assignments').set(changes).where('id', '=', assignmentId).execute();
+    },
+    /** Any assignment by id, for jobs that act on the owner's behalf. */
+    get(id: string): Promise<AssignmentRow | undefined> {
+      return db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
+    },
   };
 }

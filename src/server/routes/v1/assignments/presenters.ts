@@ -18,6 +18,10 @@ export function presentTask(row: TaskRow): TaskOut {
     theme: row.theme,
     anchor: row.anchor_block === null ? null : { block: row.anchor_block },
     origin: row.origin,
+    codeDraft: row.code_draft === 1,
+    stdinDraft: row.stdin_draft === 1,
+    answer: row.answer,
+    answerStatus: row.answer_status,
   };
 }
 
@@ -30,6 +34,7 @@ function fields(row: AssignmentRow) {
     pages: row.pages,
     warnings: JSON.parse(row.warnings) as string[],
     sizeBytes: row.size_bytes,
+    ai: { status: row.ai_status, detail: row.ai_detail },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -89,7 +89,9 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
           originalName: file.filename,
           maxBytes: config.uploadMaxBytes,
           defaults: config.limits,
+          refine: config.ai !== undefined,
         });
+        if (assignment.ai_status === 'pending') await app.labmate.jobs.queue.enqueue('refine', { assignmentId: assignment.id });
         reply.code(201);
         return presentAssignment(assignment, tasks);
       } finally {
@@ -148,14 +150,16 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
     '/:id/reparse',
     {
       schema: {
-        summary: 'Detect the tasks again from the stored document, replacing every task',
+        summary: 'Detect the tasks again from the stored document, replacing every task (and refining them with AI when configured)',
         tags,
         params: assignmentParams,
         response: withProblems({ 200: taskListSchema }, [401, 403, 404, 422]),
       },
     },
     async (request) => {
-      const rows = await reparseAssignment(deps, { ownerId: ownerOf(request), assignmentId: request.params.id });
+      const refine = config.ai !== undefined;
+      const rows = await reparseAssignment(deps, { ownerId: ownerOf(request), assignmentId: request.params.id, refine });
+      if (refine) await app.labmate.jobs.queue.enqueue('refine', { assignmentId: request.params.id });
       return { items: rows.map(presentTask) };
     },
   );
@@ -256,7 +260,7 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
     '/:id/tasks/:taskId',
     {
       schema: {
-        summary: 'Edit a task (question, kind, language, code, input, files, theme, screenshot, position)',
+        summary: 'Edit a task (question, kind, language, code, input, files, theme, screenshot, answer, position) or accept its AI drafts',
         tags,
         params: taskParams,
         body: editTaskBody,
@@ -264,12 +268,13 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { position, ...changes } = request.body;
+      const { position, accept, ...changes } = request.body;
       const task = await editTask(deps, {
         ownerId: ownerOf(request),
         assignmentId: request.params.id,
         taskId: request.params.taskId,
         changes,
+        accept: accept ?? [],
         position,
       });
       return presentTask(task);

@@ -21,7 +21,15 @@ export const taskFieldsSchema = z.object({
   theme: z.enum(['idle', 'vscode-dark', 'vscode-light', 'notepad', 'codeblocks', 'terminal']).nullable(),
 });
 
-export const editTaskBody = taskFieldsSchema.partial().extend({ position: z.number().int().min(0).max(10_000).optional() });
+export const editTaskBody = taskFieldsSchema.partial().extend({
+  position: z.number().int().min(0).max(10_000).optional(),
+  answer: z.string().max(50_000).optional(),
+  accept: z
+    .array(z.enum(['code', 'stdin', 'answer']))
+    .max(3)
+    .optional()
+    .describe('AI drafts the student accepts as their own (editing a drafted field accepts it too)'),
+});
 export const addTaskBody = taskFieldsSchema.partial().extend({
   question: z.string().min(1).max(20_000),
   position: z.number().int().min(0).max(10_000).optional(),
@@ -50,6 +58,10 @@ export const taskSchema = z.object({
   theme: z.string().nullable(),
   anchor: z.object({ block: z.number().int() }).nullable(),
   origin: z.enum(['parsed', 'user']),
+  codeDraft: z.boolean().describe('the code is an AI draft not yet accepted or edited'),
+  stdinDraft: z.boolean().describe('the input is an AI suggestion not yet accepted or edited'),
+  answer: z.string(),
+  answerStatus: z.enum(['none', 'draft', 'accepted']).describe('only an accepted answer goes into reports'),
 });
 
 const assignmentFields = {
@@ -60,6 +72,10 @@ const assignmentFields = {
   pages: z.number().int().nullable(),
   warnings: z.array(z.string()),
   sizeBytes: z.number().int(),
+  ai: z.object({
+    status: z.enum(['off', 'pending', 'done', 'skipped', 'failed']).describe('the AI refinement of the detected tasks'),
+    detail: z.string().nullable(),
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
 };

@@ -26,7 +26,6 @@ export async function capabilitiesRoutes(app: FastifyInstance): Promise<void> {
       config: { auth: 'public' },
       schema: { summary: 'What this server can do (AI, PDF export, languages it runs)', tags: ['meta'], response: withProblems({ 200: capabilitiesSchema }) },
     },
-    // No AI provider is wired yet, so the AI actions are honestly unavailable whatever the configuration says.
-    async () => ({ ai: false, pdf, languages: [...LANGUAGES], maxUploadBytes: app.labmate.config.uploadMaxBytes }),
+    async () => ({ ai: app.labmate.config.ai !== undefined, pdf, languages: [...LANGUAGES], maxUploadBytes: app.labmate.config.uploadMaxBytes }),
   );
 }
