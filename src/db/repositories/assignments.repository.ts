@@ -82,8 +82,15 @@ export function assignmentsRepository(db: Db) {
         .where('position', '>=', from)
         .execute();
     },
+    /** Records a change by the student; a pending AI refinement then stands down, since their edits win. */
     async touch(assignmentId: string, now: string): Promise<void> {
       await db.updateTable('assignments').set({ updated_at: now }).where('id', '=', assignmentId).execute();
+      await db
+        .updateTable('assignments')
+        .set({ ai_status: 'skipped', ai_detail: 'The tasks were edited before the AI refinement arrived, so it was not applied.' })
+        .where('id', '=', assignmentId)
+        .where('ai_status', '=', 'pending')
+        .execute();
     },
     /** Sets the AI refinement state (not a change by the student, so `updated_at` stays). */
     async update(assignmentId: string, changes: Partial<Pick<AssignmentRow, 'ai_status' | 'ai_detail'>>): Promise<void> {
