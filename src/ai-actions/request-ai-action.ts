@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { assertAiBudget } from '../ai/ai-budget.js';
 import type { Clock } from '../clock.js';
+import type { AiConfig } from '../config/config.js';
 import { aiActionsRepository } from '../db/repositories/ai-actions.repository.js';
 import { assignmentsRepository } from '../db/repositories/assignments.repository.js';
 import type { Db } from '../db/repositories/types.js';
@@ -30,16 +32,17 @@ export function actionBlocker(action: AiActionKind, task: TaskRow): string | nul
   }
 }
 
-/** Queues an AI action on one of the owner's tasks; refused at once when AI is off or the task does not fit it. */
+/** Queues an AI action on one of the owner's tasks; refused at once when AI is off, the budget is spent or the task does not fit it. */
 export async function requestAiAction(
-  deps: { db: Db; clock: Clock; queue: JobQueue; aiConfigured: boolean },
+  deps: { db: Db; clock: Clock; queue: JobQueue; ai: AiConfig | undefined },
   input: { ownerId: string; assignmentId: string; taskId: string; action: AiActionKind },
 ): Promise<AiActionRow> {
-  if (!deps.aiConfigured) throw errors.aiNotConfigured();
+  if (!deps.ai) throw errors.aiNotConfigured();
   const task = await assignmentsRepository(deps.db).findTask(input.ownerId, input.assignmentId, input.taskId);
   if (!task) throw errors.notFound('task');
   const blocker = actionBlocker(input.action, task);
   if (blocker) throw errors.conflict(blocker);
+  await assertAiBudget(deps, input.ownerId, deps.ai.dailyTokens);
   const action: AiActionRow = {
     id: randomUUID(),
     owner_id: input.ownerId,

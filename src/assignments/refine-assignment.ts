@@ -83,3 +83,8 @@ export async function refineAssignment(deps: AssignmentDeps & { ai: AiClient | n
     await inner.update(assignmentId, { ai_status: 'done', ai_detail: summary(applied, flagged, result.warnings) });
   });
 }
+
+/** Ends a refinement whose job failed for good: the heuristic tasks stand, with the reason. */
+export async function failRefinement(deps: { db: AssignmentDeps['db'] }, assignmentId: string, reason: string): Promise<void> {
+  await assignmentsRepository(deps.db).update(assignmentId, { ai_status: 'failed', ai_detail: reason });
+}

@@ -116,12 +116,12 @@ export interface TasksTable {
   theme: string | null;
   origin: 'parsed' | 'user';
   /** 1 while `code` is an AI draft the student has not accepted or edited. */
-  code_draft: number;
+  code_draft: Generated<number>;
   /** 1 while `stdin` is AI-suggested input the student has not accepted or edited. */
-  stdin_draft: number;
+  stdin_draft: Generated<number>;
   /** A theory answer; only an accepted one goes into reports. */
-  answer: string;
-  answer_status: AnswerStatus;
+  answer: Generated<string>;
+  answer_status: Generated<AnswerStatus>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,3 +1,4 @@
+import { jobDefinitions } from '../../test/helpers/job-definitions.js';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -11,11 +12,7 @@ const url = process.env.REDIS_URL ?? '';
 const logger = pino({ level: 'silent' });
 
 function definitions(handle: JobDefinitions['run']['handle'], giveUp: JobDefinitions['run']['giveUp'] = async () => undefined, maxAttempts = 2): JobDefinitions {
-  return {
-    run: { handle, giveUp, maxAttempts },
-    report: { handle: async () => undefined, giveUp: async () => undefined, maxAttempts: 1 },
-    export: { handle: async () => undefined, giveUp: async () => undefined, maxAttempts: 1 },
-  };
+  return jobDefinitions({ run: { handle, giveUp, maxAttempts } });
 }
 
 describe.skipIf(!url)('the BullMQ queue', { timeout: 60_000 }, () => {

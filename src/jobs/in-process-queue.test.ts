@@ -1,3 +1,4 @@
+import { jobDefinitions } from '../../test/helpers/job-definitions.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/helpers/databases.js';
@@ -20,11 +21,7 @@ function until(condition: () => boolean, ms = 20_000): Promise<void> {
 }
 
 function definitions(handle: JobDefinitions['run']['handle'], giveUp: JobDefinitions['run']['giveUp'] = async () => undefined, maxAttempts = 2): JobDefinitions {
-  return {
-    run: { handle, giveUp, maxAttempts },
-    report: { handle: async () => undefined, giveUp: async () => undefined, maxAttempts: 1 },
-    export: { handle: async () => undefined, giveUp: async () => undefined, maxAttempts: 1 },
-  };
+  return jobDefinitions({ run: { handle, giveUp, maxAttempts } });
 }
 
 describe.each(testDialects())('the in-process queue on %s', { timeout: 60_000 }, (dialect) => {

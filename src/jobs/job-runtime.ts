@@ -2,6 +2,9 @@ import { availableParallelism } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { buildDataExport, failDataExport } from '../accounts/export-my-data.js';
+import { failAiAction, performAiAction } from '../ai-actions/perform-ai-action.js';
+import type { AiClient } from '../ai/ai-client.js';
+import { failRefinement, refineAssignment } from '../assignments/refine-assignment.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/repositories/types.js';
 import { RenderPool } from '../render/index.js';
@@ -24,7 +27,7 @@ export interface JobRuntime {
   close(): Promise<void>;
 }
 
-/** Wires the run and report jobs to the queue; `workers` jobs at a time, programs at most one per core. */
+/** Wires the run, report, export and AI jobs to the queue; `workers` jobs at a time, programs at most one per core. */
 export function createJobRuntime(options: {
   db: Db;
   blobs: BlobStore;
@@ -40,7 +43,10 @@ export function createJobRuntime(options: {
   stallMs?: number;
   /** Jobs on BullMQ (when config.queue says so); job rows in the database otherwise. */
   bullmq?: Pick<BullmqQueueOptions, 'redisUrl' | 'prefix'>;
+  /** The AI model for refinement and AI actions; null or absent when none is configured. */
+  ai?: AiClient | null;
 }): JobRuntime {
+  const ai = options.ai ?? null;
   const deps: RunDeps = {
     db: options.db,
     blobs: options.blobs,
@@ -74,6 +80,16 @@ export function createJobRuntime(options: {
         maxAttempts: 2,
         handle: (payload) => buildDataExport(deps, payload.exportId),
         giveUp: (payload, reason) => failDataExport(deps, payload.exportId, `the export could not be built: ${reason}`),
+      },
+      ai: {
+        maxAttempts: 3,
+        handle: (payload, context) => performAiAction({ ...deps, ai }, payload.actionId, context.signal),
+        giveUp: (payload, reason) => failAiAction(deps, payload.actionId, `the AI could not be reached: ${reason}`),
+      },
+      refine: {
+        maxAttempts: 3,
+        handle: (payload, context) => refineAssignment({ ...deps, ai }, payload.assignmentId, context.signal),
+        giveUp: (payload, reason) => failRefinement(deps, payload.assignmentId, `The AI refinement did not run: ${reason}`),
       },
     },
   };

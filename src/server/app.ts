@@ -1,3 +1,4 @@
+import { createAiClient } from '../ai/create-ai-client.js';
 import cookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -90,6 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // The gauge is read at scrape time, by when `jobs` exists.
     observer: jobMetrics(registry, () => jobs.queue.counts()),
     stallMs: config.jobStallMs,
+    ai: createAiClient(config, { db: database.db, clock, logger: app.log as unknown as Logger }),
     ...(options.redis ? { redis: options.redis } : {}),
     ...(config.queue.kind === 'bullmq' ? { bullmq: config.queue } : {}),
   });

@@ -1,3 +1,4 @@
+import { jobDefinitions } from './job-definitions.js';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { systemClock } from '../../src/clock.js';
@@ -49,11 +50,7 @@ export async function seedCodeTask(db: Db, task: { language: string; code: strin
   return { ownerId, assignmentId, taskId };
 }
 
-const ENQUEUE_ONLY: JobDefinitions = {
-  run: { handle: async () => undefined, giveUp: async () => undefined, maxAttempts: 3 },
-  report: { handle: async () => undefined, giveUp: async () => undefined, maxAttempts: 2 },
-  export: { handle: async () => undefined, giveUp: async () => undefined, maxAttempts: 2 },
-};
+const ENQUEUE_ONLY: JobDefinitions = jobDefinitions({}, 3);
 
 /** Starts `count` runs of the seeded task through the real use case; the jobs wait for a worker process. */
 export async function enqueueRuns(db: Db, seeded: SeededTask, count: number): Promise<string[]> {

@@ -1,3 +1,4 @@
+import { createAiClient } from '../../ai/create-ai-client.js';
 import path from 'node:path';
 import { pino } from 'pino';
 import { systemClock } from '../../clock.js';
@@ -33,6 +34,7 @@ export const workerCommand: CliCommand = {
       workers: Math.max(config.workers, 1),
       stallMs: config.jobStallMs,
       niceness: config.jobNiceness,
+      ai: createAiClient(config, { db: database.db, clock: systemClock, logger }),
       ...(redis ? { redis } : {}),
       ...(config.queue.kind === 'bullmq' ? { bullmq: config.queue } : {}),
     });

@@ -40,11 +40,11 @@ export async function aiRoutes(app: FastifyInstance): Promise<void> {
     api.post(
       `/assignments/:id/tasks/:taskId/${path}`,
       {
-        schema: { summary, tags, params: taskParams, response: withProblems({ 202: actionStartedSchema }, [401, 403, 404, 409, 422, 501]) },
+        schema: { summary, tags, params: taskParams, response: withProblems({ 202: actionStartedSchema }, [401, 403, 404, 409, 422, 429, 501]) },
       },
       async (request, reply) => {
         const row = await requestAiAction(
-          { db: jobs.db, clock: jobs.clock, queue: jobs.queue, aiConfigured: config.ai !== undefined },
+          { db: jobs.db, clock: jobs.clock, queue: jobs.queue, ai: config.ai },
           { ownerId: requireSession(request).userId, assignmentId: request.params.id, taskId: request.params.taskId, action },
         );
         reply.code(202).header('location', `/api/v1/ai-actions/${row.id}`);
