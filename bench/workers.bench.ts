@@ -6,7 +6,7 @@
 // time, which says what speed-up the machine's free cores allow at that moment (on a shared, loaded machine, less
 // than 2×); the efficiency is the workers' speed-up over that one.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { TEST_SECRET } from '../test/helpers/app.js';
@@ -64,6 +64,15 @@ function startWorker(database: ProcessDatabase): Promise<ChildProcess> {
   });
 }
 
+const CLOCK_TICKS_PER_S = 100;
+
+/** CPU milliseconds a worker process and the sandboxes it waited for have used so far (Linux /proc). */
+function cpuMs(child: ChildProcess): number {
+  // Fields after the parenthesised command name: utime, stime, cutime and cstime are the 12th to 15th.
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return fields.slice(11, 15).reduce((sum, value) => sum + Number(value), 0) * (1000 / CLOCK_TICKS_PER_S);
+}
+
 async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
@@ -74,13 +83,14 @@ async function stop(child: ChildProcess): Promise<void> {
  * Wall time for `processes` worker processes to finish RUNS runs, from the first enqueue to the last run's end, and
  * the programs' own time in the sandbox summed (the rest is LabMate's: claiming, screenshots, rows, events).
  */
-async function measure(processes: number): Promise<{ wallMs: number; programMs: number }> {
+async function measure(processes: number): Promise<{ wallMs: number; programMs: number; cpuMs: number }> {
   const database = await createProcessDatabase(dialect);
   const workers: ChildProcess[] = [];
   try {
     const db = database.handle.db;
     const seeded = await seedCodeTask(db, { language: 'python', code: PROGRAM });
     for (let i = 0; i < processes; i++) workers.push(await startWorker(database));
+    const cpuBefore = workers.reduce((sum, worker) => sum + cpuMs(worker), 0);
     const started = performance.now();
     const runIds = await enqueueRuns(db, seeded, RUNS);
     for (;;) {
@@ -91,7 +101,8 @@ async function measure(processes: number): Promise<{ wallMs: number; programMs: 
         const tasks = await db.selectFrom('run_tasks').select(['status', 'time_ms']).execute();
         const notOk = tasks.filter((task) => task.status !== 'ok').length;
         if (failed > 0 || notOk > 0) throw new Error(`${failed} runs failed, ${notOk} tasks not ok`);
-        return { wallMs: elapsed, programMs: tasks.reduce((sum, task) => sum + (task.time_ms ?? 0), 0) };
+        const cpu = workers.reduce((sum, worker) => sum + cpuMs(worker), 0) - cpuBefore;
+        return { wallMs: elapsed, programMs: tasks.reduce((sum, task) => sum + (task.time_ms ?? 0), 0), cpuMs: cpu };
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -103,8 +114,12 @@ async function measure(processes: number): Promise<{ wallMs: number; programMs: 
 
 const load = loadavg()[0]?.toFixed(1);
 console.log(`${RUNS} runs on ${dialect}, ${availableParallelism()} cores, load ${load}`);
-const report = (label: string, { wallMs, programMs }: { wallMs: number; programMs: number }) =>
-  console.log(`${label} ${(wallMs / 1000).toFixed(1)} s (${(wallMs / RUNS).toFixed(0)} ms a run, programs ${(programMs / RUNS).toFixed(0)} ms a run)`);
+// CPU per run staying put from one process to two means no work is repeated or spun; wall time then follows free cores.
+const report = (label: string, result: { wallMs: number; programMs: number; cpuMs: number }) =>
+  console.log(
+    `${label} ${(result.wallMs / 1000).toFixed(1)} s (${(result.wallMs / RUNS).toFixed(0)} ms a run; programs ${(result.programMs / RUNS).toFixed(0)} ms ` +
+      `wall a run; CPU of workers and sandboxes ${(result.cpuMs / RUNS).toFixed(0)} ms a run)`,
+  );
 const bareOne = await bare(1);
 const bareTwo = await bare(2);
 console.log(`bare python3, 1 at a time: ${(bareOne / 1000).toFixed(1)} s; 2 at a time: ${(bareTwo / 1000).toFixed(1)} s`);
