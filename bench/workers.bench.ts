@@ -51,7 +51,8 @@ async function bare(lanes: number): Promise<number> {
 function startWorker(database: ProcessDatabase): Promise<ChildProcess> {
   const child = spawn(process.execPath, cliArgs(), {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', LABMATE_SECRET: TEST_SECRET, LABMATE_WORKERS: '1', LOG_LEVEL: 'info', ...database.env },
+    // Programs at the reference's priority: niced ones (the default 10) lose the cores to any other tenant's work.
+    env: { PATH: process.env.PATH ?? '', LABMATE_SECRET: TEST_SECRET, LABMATE_WORKERS: '1', LABMATE_JOB_NICENESS: '0', LOG_LEVEL: 'info', ...database.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
