@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { detectTasks } from '../analyze/detect-tasks.js';
+import type { TaskRefiner } from '../analyze/parse-document.js';
 import type { Task } from '../analyze/task.js';
 import { readDocument } from '../ingest/read-document.js';
 import { renderFileCard, renderPlotCard, renderScreenshots, type ThemeName } from '../render/index.js';
@@ -20,6 +21,8 @@ export interface ProcessOptions {
   includeFailed?: boolean;
   /** The sandbox pool to run in; default one slot per core. */
   pool?: SandboxPool;
+  /** Refines the detected tasks (the AI, when configured) before anything runs. */
+  refine?: TaskRefiner;
 }
 
 /** Wall-clock milliseconds per stage; `execute` and `render` overlap, so `total` is less than the sum. */
@@ -97,8 +100,10 @@ export async function processDocument(path: string, options: ProcessOptions = {}
   const originalName = options.originalName ?? basename(path);
   const stem = safeStem(originalName);
   const model = await readDocument(path, originalName);
-  const tasks = detectTasks(model);
-  const warnings = [...model.warnings];
+  const detected = detectTasks(model);
+  const refined = options.refine ? await options.refine(model, detected) : { tasks: detected, warnings: [] };
+  const tasks = refined.tasks;
+  const warnings = [...model.warnings, ...refined.warnings];
   const parsed = performance.now();
 
   const pool = options.pool ?? new SandboxPool();

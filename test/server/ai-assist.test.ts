@@ -104,6 +104,11 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
     await ai.close();
   });
 
+  it('reports the AI endpoint at /readyz', async () => {
+    const readiness = await t.app.inject({ method: 'GET', url: '/readyz' });
+    expect(readiness.json().checks.ai).toEqual({ ok: true });
+  });
+
   it('says AI is available and refines the detected tasks in the background', async () => {
     expect((await ana.get('/api/v1/capabilities')).json().ai).toBe(true);
     expect(lab.ai.status).toBe('pending');
@@ -186,6 +191,25 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
     expect(settled.ai.status).toBe('skipped');
     expect(settled.tasks[0]).toMatchObject({ label: 'Question 1' });
     ai.handle(scriptedModel);
+  });
+});
+
+describe('with an AI endpoint that does not answer', () => {
+  it('stays ready, naming the AI endpoint as down, and the heuristic tasks stand', async () => {
+    const t = await createTestApp({ env: { LABMATE_AI_BASE_URL: 'http://127.0.0.1:9/v1', LABMATE_AI_MODEL: 'absent', LABMATE_RATE_LIMIT: 'false' } });
+    try {
+      const readiness = await t.app.inject({ method: 'GET', url: '/readyz' });
+      expect(readiness.statusCode).toBe(200);
+      expect(readiness.json().checks.ai).toMatchObject({ ok: false, error: expect.stringContaining('does not answer') });
+      const ana = new TestClient(t.app);
+      await ana.signUp('down@example.com');
+      const lab = (await ana.upload('Lab.docx', await buildDocx([{ text: 'Q1. Write a C program that prints hello.' }]))).json() as AssignmentOut;
+      const settled = await waitFor(async () => (await ana.get(`/api/v1/assignments/${lab.id}`)).json() as AssignmentOut, (a) => a.ai.status !== 'pending');
+      expect(settled.ai.status).toBe('failed');
+      expect(settled.tasks.map((task) => task.question)).toEqual(lab.tasks.map((task) => task.question));
+    } finally {
+      await t.close();
+    }
   });
 });
 

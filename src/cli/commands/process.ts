@@ -6,6 +6,7 @@ import { isThemeName, type ThemeName } from '../../render/index.js';
 import { convertDocxToPdf, PdfConversionError } from '../../report/convert-pdf.js';
 import { processDocument } from '../../report/process-document.js';
 import { SandboxUnavailableError } from '../../sandbox/index.js';
+import { offlineRefiner } from '../ai-refiner.js';
 import { UsageError, type CliCommand } from '../command.js';
 
 const EXIT_REJECTED = 2;
@@ -13,17 +14,18 @@ const EXIT_REJECTED = 2;
 const EXIT_UNAVAILABLE = 69;
 
 const usage = `usage: labmate process FILE -o REPORT.docx [--pdf REPORT.pdf] [--placement below|end] [--theme auto|T]
-                       [--include-failed]
+                       [--include-failed] [--no-ai]
 
 Runs the whole pipeline offline: reads the .docx or .pdf, runs every code task in the sandbox with the input and
 files the document gives, renders the screenshots, and writes the report with them below each question
-(--placement end: in one section at the end). Failed runs are left out unless --include-failed.
+(--placement end: in one section at the end). Failed runs are left out unless --include-failed. With
+LABMATE_AI_BASE_URL and LABMATE_AI_MODEL set, the AI refines the detected tasks first (--no-ai: heuristics only).
 Prints {"tasks", "ran", "ok", "failed", "screenshots", "report", "pdf", "timingsMs": {...}}.
 Themes: auto (by language; default), idle, vscode-dark, vscode-light, notepad, codeblocks, terminal.
 Exit 2 with an RFC 9457 problem object when the file is refused; 69 when the sandbox is missing, or when --pdf
 was asked and LibreOffice is missing (the DOCX is written all the same; a failed conversion exits 1).`;
 
-function parse(argv: string[]): { file: string; output: string; pdf?: string; placement: 'below' | 'end'; theme?: ThemeName; includeFailed: boolean } {
+function parse(argv: string[]): { file: string; output: string; pdf?: string; placement: 'below' | 'end'; theme?: ThemeName; includeFailed: boolean; noAi: boolean } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -36,6 +38,7 @@ function parse(argv: string[]): { file: string; output: string; pdf?: string; pl
         placement: { type: 'string', default: 'below' },
         theme: { type: 'string', default: 'auto' },
         'include-failed': { type: 'boolean', default: false },
+        'no-ai': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -53,6 +56,7 @@ function parse(argv: string[]): { file: string; output: string; pdf?: string; pl
     placement: values.placement,
     theme: values.theme === 'auto' ? undefined : values.theme,
     includeFailed: values['include-failed'],
+    noAi: values['no-ai'],
   };
 }
 
@@ -61,9 +65,16 @@ export const processCommand: CliCommand = {
   usage,
   async run(argv) {
     const args = parse(argv);
+    const { ai, exit } = await offlineRefiner(args.noAi);
+    if (exit !== undefined) return exit;
     let result;
     try {
-      result = await processDocument(args.file, { placement: args.placement, theme: args.theme, includeFailed: args.includeFailed });
+      result = await processDocument(args.file, {
+        placement: args.placement,
+        theme: args.theme,
+        includeFailed: args.includeFailed,
+        ...(ai ? { refine: ai.refine } : {}),
+      });
     } catch (error) {
       if (error instanceof IngestError) {
         process.stdout.write(JSON.stringify(error.problem) + '\n');
@@ -74,6 +85,8 @@ export const processCommand: CliCommand = {
         return EXIT_UNAVAILABLE;
       }
       throw error;
+    } finally {
+      await ai?.close();
     }
     for (const warning of result.warnings) process.stderr.write(`labmate process: warning: ${warning}\n`);
     await writeFile(args.output, result.docx);

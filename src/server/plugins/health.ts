@@ -10,6 +10,8 @@ export interface ReadinessCheck {
   check: () => Promise<void>;
   /** How long it may take before it counts as failed (default 3 s). */
   timeoutMs?: number;
+  /** Reported, but a failure leaves the server ready: everything else works without it (the AI endpoint). */
+  optional?: boolean;
 }
 
 declare module 'fastify' {
@@ -45,6 +47,25 @@ async function runCheck(check: ReadinessCheck): Promise<{ ok: boolean; error?: s
 }
 
 const SANDBOX_RECHECK_MS = 60_000;
+const AI_RECHECK_MS = 60_000;
+
+/** Whether the AI endpoint answers HTTP at all (any status will do: no tokens are spent), at most once a minute. */
+function cachedAiCheck(baseUrl: string): () => Promise<void> {
+  let last: { at: number; error: string | null } | undefined;
+  return async () => {
+    if (!last || Date.now() - last.at > AI_RECHECK_MS) {
+      let error: string | null = null;
+      try {
+        const response = await fetch(`${baseUrl}/models`, { method: 'GET', signal: AbortSignal.timeout(2_500) });
+        await response.body?.cancel();
+      } catch (cause) {
+        error = `the AI endpoint does not answer (${cause instanceof Error ? cause.message : String(cause)})`;
+      }
+      last = { at: Date.now(), error };
+    }
+    if (last.error) throw new Error(last.error);
+  };
+}
 
 /** Runs one Python hello-world in a box at most once a minute: enough to notice a host that lost bubblewrap. */
 function cachedSandboxCheck(): () => Promise<void> {
@@ -59,7 +80,7 @@ function cachedSandboxCheck(): () => Promise<void> {
   };
 }
 
-/** /healthz (the process answers) and /readyz (every dependency answers; 503 naming each one that does not). */
+/** /healthz (the process answers) and /readyz (every dependency answers; 503 naming each one that does not; the AI endpoint is reported but optional). */
 export const healthPlugin = fp(
   async (app: FastifyInstance) => {
     const checks: ReadinessCheck[] = [];
@@ -70,7 +91,8 @@ export const healthPlugin = fp(
     app.addReadinessCheck({ name: 'storage', check: () => app.labmate.blobs.check() });
     // The first check on a machine also compiles the box's supervisor.
     app.addReadinessCheck({ name: 'sandbox', check: cachedSandboxCheck(), timeoutMs: 20_000 });
-    const { redis } = app.labmate;
+    const { redis, config } = app.labmate;
+    if (config.ai) app.addReadinessCheck({ name: 'ai', check: cachedAiCheck(config.ai.baseUrl), optional: true });
     if (redis) {
       app.addReadinessCheck({
         name: 'redis',
@@ -97,7 +119,8 @@ export const healthPlugin = fp(
       },
       async (_request, reply) => {
         const results = await Promise.all(checks.map(async (check) => [check.name, await runCheck(check)] as const));
-        const ready = results.every(([, result]) => result.ok);
+        const optional = new Set(checks.filter((check) => check.optional).map((check) => check.name));
+        const ready = results.every(([name, result]) => result.ok || optional.has(name));
         reply.code(ready ? 200 : 503).header('cache-control', 'no-store');
         return { status: ready ? ('ready' as const) : ('unavailable' as const), checks: Object.fromEntries(results) };
       },
