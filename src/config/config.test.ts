@@ -55,9 +55,9 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/LABMATE_SIGNUP/);
   });
 
-  it('keeps reports and artifacts forever and recovers jobs after a minute unless told otherwise', () => {
+  it('keeps reports and artifacts forever, cached AI answers 30 days, and recovers jobs after a minute unless told otherwise', () => {
     const config = loadConfig({ LABMATE_DATA_DIR: dataDir() });
-    expect(config.retentionDays).toEqual({ reports: 0, artifacts: 0 });
+    expect(config.retentionDays).toEqual({ reports: 0, artifacts: 0, aiCache: 30 });
     expect(config.jobStallMs).toBe(60_000);
     const tuned = loadConfig({ LABMATE_DATA_DIR: dataDir(), LABMATE_JOB_STALL_MS: '3000', LABMATE_REPORT_RETENTION_DAYS: '30', LABMATE_ARTIFACT_RETENTION_DAYS: '7' });
     expect(tuned.jobStallMs).toBe(3000);

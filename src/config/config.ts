@@ -40,7 +40,7 @@ export interface Config {
   /** A running job silent this long belongs to a dead process and is recovered; heartbeats come 6 times as often. */
   jobStallMs: number;
   /** Days reports and run artifacts are kept after they were made; 0 keeps them forever. */
-  retentionDays: { reports: number; artifacts: number };
+  retentionDays: { reports: number; artifacts: number; aiCache: number };
   /** Outgoing mail (self-service password reset), when SMTP_URL is set; `from` defaults to labmate@ the public host. */
   smtp: { url: string; from: string } | undefined;
   /** The OpenAI-compatible model, when LABMATE_AI_BASE_URL and LABMATE_AI_MODEL are set. */
@@ -166,7 +166,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     limits: { concurrentRuns: env.LABMATE_MAX_ACTIVE_RUNS, runsPerHour: env.LABMATE_RUNS_PER_HOUR, storageMb: env.LABMATE_STORAGE_MB },
     shutdownGraceMs: env.LABMATE_SHUTDOWN_GRACE_MS,
     jobStallMs: env.LABMATE_JOB_STALL_MS,
-    retentionDays: { reports: env.LABMATE_REPORT_RETENTION_DAYS, artifacts: env.LABMATE_ARTIFACT_RETENTION_DAYS },
+    retentionDays: { reports: env.LABMATE_REPORT_RETENTION_DAYS, artifacts: env.LABMATE_ARTIFACT_RETENTION_DAYS, aiCache: env.LABMATE_AI_CACHE_DAYS },
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? `LabMate <labmate@${new URL(publicUrl).hostname}>` } : undefined,
     ai: aiConfig(env),
   };

@@ -39,6 +39,7 @@ export const envSchema = z.object({
   LABMATE_JOB_STALL_MS: positiveInt.min(1_000, 'must be at least 1000 (heartbeats are a sixth of it)').default(60_000),
   LABMATE_REPORT_RETENTION_DAYS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).default(0),
   LABMATE_ARTIFACT_RETENTION_DAYS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).default(0),
+  LABMATE_AI_CACHE_DAYS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).default(30),
   TRUST_PROXY: z.string().optional(),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),

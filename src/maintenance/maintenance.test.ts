@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock, type ManualClock } from '../../test/helpers/clock.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/helpers/databases.js';
 import { seedCodeTask } from '../../test/helpers/seed-runs.js';
+import { aiCacheRepository } from '../db/repositories/ai-cache.repository.js';
 import type { Db } from '../db/repositories/types.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { filesystemBlobStore } from '../storage/filesystem-blob-store.js';
-import { runMaintenance, startMaintenance } from './maintenance.js';
+import { maintenancePolicy, runMaintenance, startMaintenance } from './maintenance.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 const logger = pino({ level: 'silent' });
@@ -95,6 +96,24 @@ describe.each(testDialects())('maintenance on %s', (dialect) => {
     expect(await db.selectFrom('reports').select('id').where('id', 'in', [old.reportId, recent.reportId]).execute()).toEqual([{ id: recent.reportId }]);
     for (const key of old.reportKeys) expect(await blobs.modifiedAt(key)).toBeUndefined();
     for (const key of [old.original, ...recent.reportKeys]) expect(await blobs.modifiedAt(key)).toBeDefined();
+  });
+
+  it('forgets cached AI answers past their retention and keeps newer ones', async () => {
+    const db = database.handle.db;
+    const clock = manualClock(new Date());
+    const cache = aiCacheRepository(db);
+    const answer = (key: string) => ({ key, model: 'm', feature: 'detect', response: '{}', prompt_tokens: 1, completion_tokens: 1, created_at: clock.now().toISOString() });
+    const oldKey = randomUUID();
+    const newKey = randomUUID();
+    await cache.store(answer(oldKey));
+    clock.advance(20 * DAY_MS);
+    await cache.store(answer(newKey));
+    clock.advance(11 * DAY_MS);
+    const deps = { db, blobs, clock: clock.now, logger };
+    expect((await runMaintenance(deps, maintenancePolicy({ reports: 0, artifacts: 0, aiCache: 0 }))).aiAnswers).toBe(0);
+    expect((await runMaintenance(deps, maintenancePolicy({ reports: 0, artifacts: 0, aiCache: 30 }))).aiAnswers).toBeGreaterThanOrEqual(1);
+    expect(await cache.find(oldKey)).toBeUndefined();
+    expect(await cache.find(newKey)).toBeDefined();
   });
 
   it('runs a pass as soon as it starts and lets stop wait for it', async () => {

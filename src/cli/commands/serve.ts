@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { adminSetupLinkIfNeeded } from '../../accounts/one-time-links.js';
 import { systemClock } from '../../clock.js';
-import { startMaintenance } from '../../maintenance/maintenance.js';
+import { maintenancePolicy, startMaintenance } from '../../maintenance/maintenance.js';
 import { buildApp } from '../../server/app.js';
 import { loggerOptions } from '../../server/logger.js';
 import type { CliCommand } from '../command.js';
@@ -30,7 +30,7 @@ export const serveCommand: CliCommand = {
       config.workers > 0
         ? startMaintenance(
             { db: database.db, blobs: app.labmate.blobs, clock: systemClock, logger },
-            { reportRetentionDays: config.retentionDays.reports, artifactRetentionDays: config.retentionDays.artifacts },
+            maintenancePolicy(config.retentionDays),
           )
         : undefined;
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { systemClock } from '../../clock.js';
 import { createJobRuntime } from '../../jobs/job-runtime.js';
-import { startMaintenance } from '../../maintenance/maintenance.js';
+import { maintenancePolicy, startMaintenance } from '../../maintenance/maintenance.js';
 import { loggerOptions } from '../../server/logger.js';
 import { filesystemBlobStore } from '../../storage/filesystem-blob-store.js';
 import type { CliCommand } from '../command.js';
@@ -43,7 +43,7 @@ export const workerCommand: CliCommand = {
     await runtime.queue.start();
     const maintenance = startMaintenance(
       { db: database.db, blobs, clock: systemClock, logger },
-      { reportRetentionDays: config.retentionDays.reports, artifactRetentionDays: config.retentionDays.artifacts },
+      maintenancePolicy(config.retentionDays),
     );
     logger.info({ workers: Math.max(config.workers, 1), database: database.dialect, queue: config.queue.kind }, 'worker started');
     await new Promise<void>((resolve) => {
