@@ -171,6 +171,13 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
     expect(await documentText()).toContain('A loop repeats');
   });
 
+  it('counts the tokens against my daily allowance', async () => {
+    const budget = (await ana.get('/api/v1/me/ai-budget')).json() as { usedTokens: number; dailyTokens: number; renewsAt: string };
+    expect(budget.usedTokens).toBeGreaterThan(0);
+    expect(budget.dailyTokens).toBe(200_000);
+    expect((await ben.get('/api/v1/me/ai-budget')).json().usedTokens).toBe(0);
+  });
+
   it("answers 404 for another user's task and AI action", async () => {
     const mine = await ana.post(`/api/v1/assignments/${lab.id}/tasks/${task('square').id}/review`, {});
     expect((await ben.post(`/api/v1/assignments/${lab.id}/tasks/${task('square').id}/review`, {})).statusCode).toBe(404);
@@ -191,6 +198,28 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
     expect(settled.ai.status).toBe('skipped');
     expect(settled.tasks[0]).toMatchObject({ label: 'Question 1' });
     ai.handle(scriptedModel);
+  });
+});
+
+describe('with a spent AI budget', () => {
+  it('refuses further AI actions with 429 until midnight UTC, without calling the model', async () => {
+    const ai = await startFakeOpenAiServer({ handler: scriptedModel });
+    const t = await createTestApp({ env: { LABMATE_AI_BASE_URL: ai.url, LABMATE_AI_MODEL: 'fake-model', LABMATE_AI_DAILY_TOKENS: '1', LABMATE_RATE_LIMIT: 'false' } });
+    try {
+      const ana = new TestClient(t.app);
+      await ana.signUp('thrifty@example.com');
+      const lab = (await ana.upload('Lab.docx', await buildDocx([{ text: 'Q1. Explain what a pointer is in the C language.' }]))).json() as AssignmentOut;
+      await waitFor(async () => (await ana.get(`/api/v1/assignments/${lab.id}`)).json() as AssignmentOut, (a) => a.ai.status !== 'pending');
+      const calls = ai.requests.length;
+      const refused = await ana.post(`/api/v1/assignments/${lab.id}/tasks/${lab.tasks[0]!.id}/draft-answer`, {});
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().type).toBe('/problems/ai-budget-exceeded');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(ai.requests.length).toBe(calls);
+    } finally {
+      await t.close();
+      await ai.close();
+    }
   });
 });
 

@@ -79,8 +79,8 @@ export function adminUsersRepository(db: Db) {
       await db.deleteFrom('users').where('id', '=', userId).execute();
     },
     /** What one user has used: uploads, runs, reports, and the bytes of their uploads and run artifacts. */
-    async usage(userId: string): Promise<{ uploads: number; storageBytes: number; runs: number; reports: number }> {
-      const [uploads, artifacts, runs, reports] = await Promise.all([
+    async usage(userId: string): Promise<{ uploads: number; storageBytes: number; runs: number; reports: number; aiTokens: number }> {
+      const [uploads, artifacts, runs, reports, ai] = await Promise.all([
         db
           .selectFrom('assignments')
           .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('size_bytes').as('bytes')])
@@ -93,12 +93,18 @@ export function adminUsersRepository(db: Db) {
           .executeTakeFirstOrThrow(),
         db.selectFrom('runs').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', userId).executeTakeFirstOrThrow(),
         db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', userId).executeTakeFirstOrThrow(),
+        db
+          .selectFrom('ai_usage')
+          .select((eb) => eb.fn.sum<number>(sql<number>`prompt_tokens + completion_tokens`).as('n'))
+          .where('user_id', '=', userId)
+          .executeTakeFirstOrThrow(),
       ]);
       return {
         uploads: Number(uploads.n),
         storageBytes: Number(uploads.bytes ?? 0) + Number(artifacts.bytes ?? 0),
         runs: Number(runs.n),
         reports: Number(reports.n),
+        aiTokens: Number(ai.n ?? 0),
       };
     },
   };

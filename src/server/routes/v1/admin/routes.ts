@@ -59,9 +59,6 @@ function beforeOf(cursor: string | undefined): { at: string; id: string } | unde
   return { at, id };
 }
 
-/** AI token use is not recorded yet (the AI assistant will); until then it is 0. */
-const NOT_YET_RECORDED = { aiTokens: 0 };
-
 /** The administrators' API: overview, users, usage, invites, plans, feedback and the audit log; every change audited. */
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -137,7 +134,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       const user = await loadUser(request.params.id);
       const plan = await plansRepository(db).forUser(user.id);
       const usage = await adminUsersRepository(db).usage(user.id);
-      return { ...presentAdminUser(user), usage: { ...usage, ...NOT_YET_RECORDED }, planLimits: plan ? presentPlan(plan) : null };
+      return { ...presentAdminUser(user), usage, planLimits: plan ? presentPlan(plan) : null };
     },
   );
 
@@ -146,7 +143,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     {
       config: admin,
       schema: {
-        summary: "A user's usage: uploads, runs, reports and storage (AI tokens are 0 until they are recorded)",
+        summary: "A user's usage: uploads, runs, reports, storage and AI tokens",
         tags,
         params: idParams,
         response: withProblems({ 200: usageSchema }, [401, 403, 404, 422]),
@@ -154,7 +151,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const user = await loadUser(request.params.id);
-      return { ...(await adminUsersRepository(db).usage(user.id)), ...NOT_YET_RECORDED };
+      return adminUsersRepository(db).usage(user.id);
     },
   );
 

@@ -70,7 +70,7 @@ export const usageSchema = z
     reports: z.number().int(),
     aiTokens: z.number().int(),
   })
-  .describe('storageBytes counts uploads and run artifacts (not composed reports); aiTokens stays 0 until AI use is recorded');
+  .describe('storageBytes counts uploads and run artifacts (not composed reports); aiTokens counts prompt and completion tokens of every AI call');
 export const userDetailSchema = adminUserSchema.extend({ usage: usageSchema, planLimits: planSchema.nullable() });
 export const userAccessChangedSchema = adminUserSchema.extend({ revokedSessions: z.number().int() });
 export const resetLinkSchema = z.object({ link: z.string(), expiresAt: z.string() });

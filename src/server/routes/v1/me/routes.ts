@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteAccount } from '../../../../accounts/delete-account.js';
+import { aiBudgetStatus } from '../../../../ai/ai-budget.js';
 import { requestDataExport } from '../../../../accounts/export-my-data.js';
 import { dataExportsRepository } from '../../../../db/repositories/data-exports.repository.js';
 import type { DataExportRow } from '../../../../db/schema.js';
@@ -18,7 +19,7 @@ import { authRateLimit } from '../../../plugins/rate-limits.js';
 import { clearSessionCookie } from '../../../plugins/session.js';
 import { withProblems } from '../../../problem-schema.js';
 import { presentProfile } from './presenters.js';
-import { dataExportSchema, deleteAccountBody, passwordResetAcceptedSchema, passwordResetBody, profileSchema, updateProfileBody } from './schemas.js';
+import { aiBudgetSchema, dataExportSchema, deleteAccountBody, passwordResetAcceptedSchema, passwordResetBody, profileSchema, updateProfileBody } from './schemas.js';
 
 const tags = ['me'];
 
@@ -41,6 +42,21 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
     '/',
     { schema: { summary: 'My account and profile', tags, response: withProblems({ 200: profileSchema }, [401]) } },
     async (request) => loadProfile(requireSession(request).userId),
+  );
+
+  api.get(
+    '/ai-budget',
+    {
+      schema: {
+        summary: "My AI tokens today against my daily allowance (renews at midnight UTC)",
+        tags,
+        response: withProblems({ 200: aiBudgetSchema }, [401, 501]),
+      },
+    },
+    async (request) => {
+      if (!config.ai) throw errors.aiNotConfigured();
+      return aiBudgetStatus(accounts, requireSession(request).userId, config.ai.dailyTokens);
+    },
   );
 
   api.patch(

@@ -64,3 +64,9 @@ export const dataExportSchema = z.object({
   finishedAt: z.string().nullable(),
   download: z.string().nullable(),
 });
+
+export const aiBudgetSchema = z.object({
+  usedTokens: z.number().int(),
+  dailyTokens: z.number().int().describe("the plan's ai_tokens_per_day, or LABMATE_AI_DAILY_TOKENS without a plan"),
+  renewsAt: z.string(),
+});
