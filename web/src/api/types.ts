@@ -1,0 +1,149 @@
+// The shapes of the API's answers the web app reads (see /api/v1/openapi.json); only the fields it uses.
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: 'student' | 'admin';
+}
+
+export interface SignedIn {
+  user: User;
+  csrfToken: string;
+}
+
+export interface SignupMode {
+  mode: 'open' | 'invite' | 'closed';
+  betaKeyRequired: boolean;
+}
+
+export interface Capabilities {
+  ai: boolean;
+  pdf: boolean;
+  languages: string[];
+  maxUploadBytes: number;
+}
+
+export const THEMES = ['idle', 'vscode-dark', 'vscode-light', 'notepad', 'codeblocks', 'terminal'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const LANGUAGES = ['python', 'c', 'cpp', 'java', 'javascript', 'html', ''] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export type TaskKind = 'code' | 'theory' | 'other';
+
+export interface Task {
+  id: string;
+  position: number;
+  label: string;
+  question: string;
+  kind: TaskKind;
+  language: string;
+  code: string;
+  stdin: string;
+  expectedOutput: string;
+  wantsScreenshot: boolean;
+  theme: Theme | null;
+  anchor: { block: number } | null;
+  origin: 'parsed' | 'user';
+  codeDraft: boolean;
+  stdinDraft: boolean;
+  answer: string;
+  answerStatus: 'none' | 'draft' | 'accepted';
+}
+
+/** The fields a student edits on a task. */
+export interface TaskFields {
+  label: string;
+  question: string;
+  kind: TaskKind;
+  language: Language;
+  code: string;
+  stdin: string;
+  theme: Theme | null;
+  answer: string;
+}
+
+export type AiStatus = 'off' | 'pending' | 'done' | 'skipped' | 'failed';
+
+interface AssignmentFields {
+  id: string;
+  originalName: string;
+  format: 'docx' | 'pdf';
+  status: string;
+  pages: number | null;
+  warnings: string[];
+  sizeBytes: number;
+  ai: { status: AiStatus; detail: string | null };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Assignment extends AssignmentFields {
+  tasks: Task[];
+}
+
+export interface AssignmentSummary extends AssignmentFields {
+  taskCount: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface Artifact {
+  id: string;
+  kind: string;
+  name: string;
+  bytes: number;
+  contentType: string;
+}
+
+export interface RunTask {
+  taskId: string;
+  position: number;
+  status: string;
+  exitCode: number | null;
+  timeMs: number | null;
+  transcript: string | null;
+  detail: string | null;
+  artifacts: Artifact[];
+}
+
+export interface Run {
+  id: string;
+  assignmentId: string;
+  status: RunStatus;
+  error: string | null;
+  artifactsExpiredAt: string | null;
+  tasks: RunTask[];
+}
+
+export interface Started {
+  id: string;
+  status: string;
+}
+
+export interface Report {
+  id: string;
+  assignmentId: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  error: string | null;
+  docx: string | null;
+  pdf: string | null;
+  pdfError: string | null;
+}
+
+export type AiActionKind = 'draft_code' | 'suggest_input' | 'draft_answer' | 'review';
+
+export interface AiAction {
+  id: string;
+  action: AiActionKind;
+  taskId: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  result: Record<string, unknown> | null;
+  error: string | null;
+}
