@@ -1,0 +1,169 @@
+import { useId, useState, type FormEvent } from 'react';
+import { LANGUAGES, THEMES, type Language, type TaskFields, type TaskKind, type Theme } from '../api/types';
+
+const LANGUAGE_NAMES: Record<Language, string> = {
+  python: 'Python',
+  c: 'C',
+  cpp: 'C++',
+  java: 'Java',
+  javascript: 'JavaScript',
+  html: 'HTML',
+  '': 'None',
+};
+
+const THEME_NAMES: Record<Theme, string> = {
+  idle: 'IDLE',
+  'vscode-dark': 'VS Code (dark)',
+  'vscode-light': 'VS Code (light)',
+  notepad: 'Notepad + command prompt',
+  codeblocks: 'Code::Blocks',
+  terminal: 'Terminal',
+};
+
+/** A language's display name. */
+export function languageName(language: string): string {
+  return (LANGUAGE_NAMES as Record<string, string>)[language] ?? language;
+}
+
+/** A theme's display name ("Automatic" for null). */
+export function themeName(theme: string | null): string {
+  return theme === null ? 'Automatic' : ((THEME_NAMES as Record<string, string>)[theme] ?? theme);
+}
+
+interface TaskFormProps {
+  initial: TaskFields;
+  submitLabel: string;
+  busy: boolean;
+  onSubmit: (fields: TaskFields) => void;
+  onCancel: () => void;
+}
+
+/** Every field a student may set on a task, labelled; used to edit a task and to add one. */
+export function TaskForm({ initial, submitLabel, busy, onSubmit, onCancel }: TaskFormProps) {
+  const id = useId();
+  const [fields, setFields] = useState<TaskFields>(initial);
+  const [questionError, setQuestionError] = useState<string | null>(null);
+  const set = <K extends keyof TaskFields>(key: K, value: TaskFields[K]) => setFields((old) => ({ ...old, [key]: value }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (fields.question.trim() === '') {
+      setQuestionError('Write the question this task answers.');
+      document.getElementById(`${id}-question`)?.focus();
+      return;
+    }
+    setQuestionError(null);
+    onSubmit(fields);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="task-form">
+      <div className="grid-2">
+        <div className="field">
+          <label htmlFor={`${id}-label`}>Label</label>
+          <input id={`${id}-label`} type="text" value={fields.label} maxLength={100} onChange={(event) => set('label', event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-kind`}>Kind</label>
+          <select id={`${id}-kind`} value={fields.kind} onChange={(event) => set('kind', event.target.value as TaskKind)}>
+            <option value="code">Program to run</option>
+            <option value="theory">Theory question</option>
+            <option value="other">Other</option>
+          </select>
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-question`}>Question</label>
+        <textarea
+          id={`${id}-question`}
+          rows={3}
+          value={fields.question}
+          aria-invalid={questionError ? true : undefined}
+          aria-describedby={questionError ? `${id}-question-error` : undefined}
+          onChange={(event) => set('question', event.target.value)}
+        />
+        {questionError ? (
+          <span id={`${id}-question-error`} className="field-error">
+            {questionError}
+          </span>
+        ) : null}
+      </div>
+      {fields.kind === 'code' ? (
+        <>
+          <div className="grid-2">
+            <div className="field">
+              <label htmlFor={`${id}-language`}>Language</label>
+              <select id={`${id}-language`} value={fields.language} onChange={(event) => set('language', event.target.value as Language)}>
+                {LANGUAGES.map((language) => (
+                  <option key={language} value={language}>
+                    {LANGUAGE_NAMES[language]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-theme`}>Screenshot style</label>
+              <select
+                id={`${id}-theme`}
+                value={fields.theme ?? ''}
+                onChange={(event) => set('theme', event.target.value === '' ? null : (event.target.value as Theme))}
+              >
+                <option value="">Automatic (suits the language)</option>
+                {THEMES.map((theme) => (
+                  <option key={theme} value={theme}>
+                    {THEME_NAMES[theme]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-code`}>Code</label>
+            <textarea
+              id={`${id}-code`}
+              className="code"
+              rows={Math.min(18, Math.max(5, fields.code.split('\n').length + 1))}
+              spellCheck={false}
+              autoCapitalize="off"
+              autoCorrect="off"
+              value={fields.code}
+              onChange={(event) => set('code', event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-stdin`}>Standard input</label>
+            <span id={`${id}-stdin-hint`} className="hint">
+              What the program reads, one answer per line, as you would type it.
+            </span>
+            <textarea
+              id={`${id}-stdin`}
+              className="code"
+              rows={3}
+              spellCheck={false}
+              aria-describedby={`${id}-stdin-hint`}
+              value={fields.stdin}
+              onChange={(event) => set('stdin', event.target.value)}
+            />
+          </div>
+        </>
+      ) : (
+        <div className="field">
+          <label htmlFor={`${id}-answer`}>Answer</label>
+          <span id={`${id}-answer-hint`} className="hint">
+            Your answer goes into the report below the question.
+          </span>
+          <textarea id={`${id}-answer`} rows={4} aria-describedby={`${id}-answer-hint`} value={fields.answer} onChange={(event) => set('answer', event.target.value)} />
+        </div>
+      )}
+      <div className="row">
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? <span className="spinner" aria-hidden="true" /> : null}
+          {submitLabel}
+        </button>
+        <button type="button" className="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
