@@ -1,0 +1,229 @@
+import JSZip from 'jszip';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocx } from '../fixtures/docx-builder.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+const SHOTS = process.env.LABMATE_WEB_SHOTS ?? '/tmp/web-shots';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** Every page's screenshot at both widths, for a person to look at (the assertions do not read them). */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}/${name}-${page.viewportSize()?.width ?? 0}.png`, fullPage: true });
+}
+
+/** Whether the element has the keyboard focus. */
+function focused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+}
+
+/** The serious and critical accessibility problems axe-core finds on the page as it is now. */
+async function seriousViolations(page: Page, axeSource: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run({ resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('the web app in Chromium, from sign-up to the downloaded report', { timeout: 240_000 }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  const consoleProblems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(WEB_INDEX)) throw new Error('web/dist is missing: run `npm run build:web` first (npm test does).');
+    await mkdir(SHOTS, { recursive: true });
+    const port = 4100 + Math.floor(Math.random() * 800);
+    t = await createTestApp({ env: { PORT: String(port) } });
+    await t.app.listen({ host: '127.0.0.1', port });
+    // Opened as localhost while the app calls itself 127.0.0.1: both are this machine, so the Origin check accepts it.
+    base = `http://localhost:${port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, reducedMotion: 'reduce' });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      // A 401 from "who am I?" before sign-in is the expected answer; anything else (a CSP refusal, an exception) is not.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleProblems.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleProblems.push(error.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('signs up, uploads, edits, runs with screenshots, composes and downloads a DOCX with the images in it', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { level: 1, name: /every program really run/ }).waitFor();
+    await shoot(page, 'landing');
+
+    await page.getByRole('link', { name: 'Create an account' }).first().click();
+    await page.getByLabel('Name').fill('Sam Student');
+    await page.getByLabel('Email').fill('sam@example.com');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Use at least 8 characters.').waitFor();
+    await page.getByLabel('Password').fill('a sturdy passphrase');
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    await page.getByRole('heading', { name: 'No assignments yet' }).waitFor();
+    await shoot(page, 'assignments-empty');
+
+    await page.getByRole('link', { name: 'Upload your first assignment' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Upload an assignment' }).waitFor();
+    await page.setInputFiles('#upload-file', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a lab') });
+    await page.getByRole('alert').filter({ hasText: 'is not a Word (.docx) or PDF document' }).waitFor();
+    await shoot(page, 'upload');
+
+    const docx = await buildDocx([
+      { text: 'Lab 1: Python basics', style: 'Heading1' },
+      { text: 'Q1. Write a program that doubles a number.' },
+      { text: 'n = int(input("n: "))', font: 'Courier New' },
+      { text: 'print(n * 2)', font: 'Courier New' },
+      { text: 'Q2. What is an interpreter?' },
+    ]);
+    await page.setInputFiles('#upload-file', { name: 'Lab 1.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    await page.getByRole('heading', { level: 1, name: 'Lab 1.docx' }).waitFor();
+    const tasks = page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+    await expect.poll(() => tasks.count()).toBe(2);
+    const program = tasks.filter({ hasText: 'doubles a number' });
+    expect(await program.getByLabel(/^Code of/).textContent()).toContain('print(n * 2)');
+    await page.frameLocator('iframe[title^="Preview of"]').getByText('What is an interpreter?').waitFor();
+
+    await program.getByRole('button', { name: /^Edit/ }).click();
+    await program.getByLabel('Standard input').fill('21\n');
+    await program.getByRole('button', { name: 'Save task' }).click();
+    await program.getByText(/^Input: 21/).waitFor();
+    await shoot(page, 'workspace');
+
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await page.getByText('Run succeeded').waitFor({ timeout: 120_000 });
+    const result = program.getByRole('region', { name: /^Result of/ });
+    expect(await result.locator('.badge').textContent()).toBe('ok');
+    expect(await result.getByLabel(/^Output of/).textContent()).toBe('n: 21\n42\n');
+    const shot = result.getByRole('img').first();
+    await shot.waitFor();
+    await expect.poll(() => shot.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    expect(await tasks.filter({ hasText: 'What is an interpreter?' }).locator('.result .badge').textContent()).toBe('skipped');
+    await shoot(page, 'workspace-results');
+
+    await page.getByRole('checkbox', { name: 'Also make a PDF' }).uncheck({ timeout: 1000 }).catch(() => undefined);
+    await page.getByRole('button', { name: 'Compose report' }).click();
+    const link = page.getByRole('link', { name: 'Download DOCX' });
+    await link.waitFor({ timeout: 120_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const zip = await JSZip.loadAsync(await readFile((await download.path()) ?? ''));
+    expect(Object.keys(zip.files).filter((name) => /^word\/media\/.+\.png$/.test(name)).length).toBeGreaterThan(0);
+    await shoot(page, 'workspace-report');
+
+    expect(consoleProblems).toEqual([]);
+  });
+
+  it('looks right at phone width and after a reload of the run, and keeps out the signed-out visitor', async () => {
+    const url = page.url();
+    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, storageState: await context.storageState(), reducedMotion: 'reduce' });
+    const small = await phone.newPage();
+    await small.goto(`${base}/assignments`);
+    await small.getByRole('link', { name: 'Lab 1.docx', exact: true }).waitFor();
+    await shoot(small, 'assignments');
+    await small.goto(url);
+    await small.getByText('Run succeeded').waitFor();
+    expect(await small.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    const width = await small.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+    await shoot(small, 'workspace-results');
+    await small.goto(`${base}/upload`);
+    await shoot(small, 'upload');
+    await phone.close();
+
+    const visitor = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    const anonymous = await visitor.newPage();
+    await anonymous.goto(`${base}${new URL(url).pathname}`);
+    await anonymous.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(new URL(anonymous.url()).searchParams.get('next')).toBe(new URL(url).pathname);
+    await anonymous.getByLabel('Email').fill('sam@example.com');
+    await anonymous.getByLabel('Password').fill('a wrong passphrase');
+    await anonymous.getByRole('button', { name: 'Sign in' }).click();
+    await anonymous.getByRole('alert').filter({ hasText: 'The email or password is not correct.' }).waitFor();
+    await shoot(anonymous, 'signin');
+    await anonymous.getByLabel('Password').fill('a sturdy passphrase');
+    await anonymous.getByRole('button', { name: 'Sign in' }).click();
+    await anonymous.getByRole('heading', { level: 1, name: 'Lab 1.docx' }).waitFor();
+    await anonymous.goto(`${base}/`);
+    await shoot(anonymous, 'landing');
+    await visitor.close();
+  });
+
+  it('deletes an assignment after confirming in a dialog that traps and returns focus', async () => {
+    await page.goto(`${base}/assignments`);
+    const remove = page.getByRole('button', { name: 'Delete Lab 1.docx' });
+    await remove.click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this assignment?' });
+    await dialog.waitFor();
+    await expect.poll(() => focused(dialog.getByRole('button', { name: 'Cancel' }))).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(dialog.getByRole('button', { name: 'Cancel' }))).toBe(true);
+    await shoot(page, 'delete-dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => focused(remove)).toBe(true);
+    await remove.click();
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('heading', { name: 'No assignments yet' }).waitFor();
+  });
+
+  it('has no serious or critical accessibility problems on the pages it built (axe-core)', async () => {
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const scan = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: await context.storageState(), bypassCSP: true });
+    const scanned = await scan.newPage();
+    const problems: string[] = [];
+    await scanned.goto(`${base}/upload`);
+    await scanned.getByRole('button', { name: 'Choose a file' }).waitFor();
+    const docx = await buildDocx([{ text: 'Q1. Write a program that prints hello.' }, { text: 'print("hello")', font: 'Courier New' }]);
+    await scanned.setInputFiles('#upload-file', { name: 'Hello.docx', mimeType: 'application/octet-stream', buffer: docx });
+    await scanned.getByRole('heading', { level: 1, name: 'Hello.docx' }).waitFor();
+    const workspace = scanned.url();
+    for (const [path, ready] of [
+      [workspace, 'Run all'],
+      [`${base}/assignments`, 'Upload an assignment'],
+      [`${base}/upload`, 'Choose a file'],
+    ] as const) {
+      await scanned.goto(path);
+      await scanned.getByRole(path === `${base}/assignments` ? 'link' : 'button', { name: ready }).first().waitFor();
+      problems.push(...(await seriousViolations(scanned, axeSource)).map((problem) => `${path}: ${problem}`));
+    }
+    await scan.clearCookies();
+    for (const path of ['/', '/signin', '/signup']) {
+      await scanned.goto(`${base}${path}`);
+      await scanned.getByRole('heading', { level: 1 }).waitFor();
+      await scanned.locator('main a, main button').first().waitFor();
+      problems.push(...(await seriousViolations(scanned, axeSource)).map((problem) => `${path}: ${problem}`));
+    }
+    await scan.close();
+    expect(problems).toEqual([]);
+  });
+});
