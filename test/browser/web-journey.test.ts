@@ -119,7 +119,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in Chromium, from sign-up to
     await shoot(page, 'workspace');
 
     await page.getByRole('button', { name: 'Run all' }).click();
-    await page.getByText('Run succeeded').waitFor({ timeout: 120_000 });
+    await page.getByText('Run succeeded', { exact: true }).waitFor({ timeout: 120_000 });
     const result = program.getByRole('region', { name: /^Result of/ });
     expect(await result.locator('.badge').textContent()).toBe('ok');
     expect(await result.getByLabel(/^Output of/).textContent()).toBe('n: 21\n42\n');
@@ -150,7 +150,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in Chromium, from sign-up to
     await small.getByRole('link', { name: 'Lab 1.docx', exact: true }).waitFor();
     await shoot(small, 'assignments');
     await small.goto(url);
-    await small.getByText('Run succeeded').waitFor();
+    await small.getByText('Run succeeded', { exact: true }).waitFor();
     expect(await small.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
     const width = await small.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);

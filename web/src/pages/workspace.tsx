@@ -61,8 +61,10 @@ export function WorkspacePage() {
 
   const onRunFinished = useCallback(
     (run: Run) => {
-      const failed = run.tasks.filter((task) => !['ok', 'skipped'].includes(task.status)).length;
-      announce(`Run ${statusWords(run.status)}. ${plural(run.tasks.length - failed, 'task')} ran fine${failed ? `, ${failed} did not` : ''}.`);
+      const ok = run.tasks.filter((task) => task.status === 'ok').length;
+      const skipped = run.tasks.filter((task) => task.status === 'skipped').length;
+      const failed = run.tasks.length - ok - skipped;
+      announce(`Run ${statusWords(run.status)}: ${ok} ok${failed ? `, ${failed} failed` : ''}${skipped ? `, ${skipped} skipped` : ''}.`);
     },
     [announce],
   );
