@@ -41,8 +41,8 @@ export async function composeReport(deps: { db: Db; blobs: BlobStore; clock: Clo
 
   const inserts: TaskInserts[] = [];
   for (const task of tasks) {
-    const result = results.get(task.id);
-    // Only an answer the student accepted is theirs to hand in; a draft stays out of the report.
+    // Only what the student accepted is theirs to hand in: a drafted answer, or the run of drafted code, stays out.
+    const result = task.code_draft === 1 ? undefined : results.get(task.id);
     const answer = task.answer_status === 'accepted' ? { answer: task.answer } : {};
     if (!result) {
       if (answer.answer) inserts.push({ task: reportTask(task), images: [], ...answer });

@@ -85,6 +85,16 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
     return waitFor(async () => (await ana.get(`/api/v1/ai-actions/${id}`)).json() as ActionOut, (a) => a.status === 'succeeded' || a.status === 'failed');
   };
 
+  const composedReport = async () => {
+    const id = (await ana.post(`/api/v1/assignments/${lab.id}/reports`, {})).json().id as string;
+    const report = await waitFor(async () => (await ana.get(`/api/v1/reports/${id}`)).json() as { status: string }, (r) => r.status !== 'queued' && r.status !== 'running');
+    expect(report.status).toBe('succeeded');
+    return JSZip.loadAsync((await ana.get(`/api/v1/reports/${id}/docx`)).rawPayload);
+  };
+  const pngs = (zip: JSZip) => zip.file(/^word\/media\/.*\.png$/).length;
+  const reportImages = async () => pngs(await composedReport());
+  let originalImages = 0;
+
   beforeAll(async () => {
     ai = await startFakeOpenAiServer({ handler: scriptedModel });
     t = await createTestApp({ dialect, env: { LABMATE_AI_BASE_URL: ai.url, LABMATE_AI_MODEL: 'fake-model', LABMATE_RATE_LIMIT: 'false' } });
@@ -98,6 +108,7 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
       { text: 'Q2. Explain how a while loop differs from a for loop in Python programs.' },
     ]);
     lab = (await ana.upload('Lab 4.docx', docx)).json() as AssignmentOut;
+    originalImages = pngs(await JSZip.loadAsync(docx));
   });
   afterAll(async () => {
     await t.close();
@@ -122,15 +133,21 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
     expect(refine.body.messages?.find((m) => m.role === 'system')?.content).not.toContain('Explain how a while loop');
   });
 
-  it('drafts a program, checks it in the sandbox and marks it as a draft until accepted', async () => {
+  it('drafts a program, checks it in the sandbox and keeps it a draft, out of reports, until accepted', async () => {
     const action = await act(task('square').id, 'draft-code');
     expect(action.status, action.error ?? '').toBe('succeeded');
     expect(action.result).toMatchObject({ applied: true, attempts: 1, statuses: ['ok'] });
     await reload();
     expect(task('square')).toMatchObject({ code: 'n = int(input())\nprint(n * n)\n', codeDraft: true, stdin: '7\n', stdinDraft: true });
 
+    // Its run is real, but the screenshots reach a report only once the student takes the code as theirs.
+    const runId = (await ana.post(`/api/v1/assignments/${lab.id}/runs`, { taskIds: [task('square').id] })).json().id as string;
+    const run = await waitFor(async () => (await ana.get(`/api/v1/runs/${runId}`)).json() as { status: string }, (r) => r.status !== 'queued' && r.status !== 'running');
+    expect(run.status).toBe('succeeded');
+    expect(await reportImages()).toBe(originalImages);
     const accepted = await ana.request('PATCH', `/api/v1/assignments/${lab.id}/tasks/${task('square').id}`, { body: { accept: ['code', 'stdin'] } });
     expect(accepted.json()).toMatchObject({ codeDraft: false, stdinDraft: false });
+    expect(await reportImages()).toBeGreaterThan(originalImages);
   });
 
   it('refuses a draft over code the student owns, and suggests input only in place of none', async () => {
@@ -159,13 +176,7 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
     await reload();
     expect(task('Explain how')).toMatchObject({ answerStatus: 'draft', answer: expect.stringContaining('A loop repeats') });
 
-    const documentText = async () => {
-      const id = (await ana.post(`/api/v1/assignments/${lab.id}/reports`, {})).json().id as string;
-      const report = await waitFor(async () => (await ana.get(`/api/v1/reports/${id}`)).json() as { status: string }, (r) => r.status !== 'queued' && r.status !== 'running');
-      expect(report.status).toBe('succeeded');
-      const docx = await ana.get(`/api/v1/reports/${id}/docx`);
-      return (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
-    };
+    const documentText = async () => (await composedReport()).file('word/document.xml')!.async('string');
     expect(await documentText()).not.toContain('A loop repeats');
     await ana.request('PATCH', `/api/v1/assignments/${lab.id}/tasks/${theory.id}`, { body: { accept: ['answer'] } });
     expect(await documentText()).toContain('A loop repeats');
