@@ -87,11 +87,7 @@ export function UploadPage() {
         A Word (.docx) or PDF lab assignment{capabilities ? `, up to ${formatBytes(capabilities.maxUploadBytes)}` : ''}. LabMate
         reads it, finds every question and the code and input it shows. Your file stays private to your account.
       </p>
-      {error ? (
-        <ErrorNotice message={error}>
-          <p>Choose another file to try again.</p>
-        </ErrorNotice>
-      ) : null}
+      {error ? <ErrorNotice message={error} /> : null}
       {!capabilities ? <Loading label="Loading…" /> : null}
       {capabilities && phase.kind === 'idle' ? (
         <div
