@@ -1,0 +1,110 @@
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonReply, startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from '../ai/fake-openai-server.js';
+import { buildDocx } from '../fixtures/docx-builder.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+const SHOTS = process.env.LABMATE_WEB_SHOTS ?? '/tmp/web-shots';
+
+const schemaOf = (request: RecordedRequest) => request.body.response_format?.json_schema?.name ?? '';
+const userText = (request: RecordedRequest) => request.body.messages?.find((m) => m.role === 'user')?.content ?? '';
+
+/** The model's side: answers by the schema asked for, like a model that reads the request. */
+function scriptedModel(request: RecordedRequest) {
+  switch (schemaOf(request)) {
+    case 'task_corrections': {
+      const line = userText(request)
+        .split('\n')
+        .find((text) => text.includes('Explain how'));
+      const id = line ? (JSON.parse(line) as { id: string }).id : '';
+      return jsonReply({ corrections: id ? [{ op: 'set_kind', taskId: id, kind: 'theory', reason: 'asks for an explanation' }] : [] });
+    }
+    case 'drafted_program':
+      return jsonReply({ code: 'n = int(input())\nprint(n * n)\n', sampleInput: '7\n' });
+    case 'drafted_answer':
+      return jsonReply({ answer: 'A while loop repeats while its condition holds; a for loop walks over a sequence.' });
+    case 'code_review':
+      return jsonReply({ summary: 'Works; the prompt could say what to type.', issues: [{ title: 'No prompt', severity: 'minor', line: 1, detail: 'input() shows no prompt.' }], diff: '' });
+    default:
+      return { status: 400, body: { error: { message: `unexpected schema ${schemaOf(request)}` } } };
+  }
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('AI drafts in the web app, against a fake model', { timeout: 240_000 }, () => {
+  let ai: FakeOpenAiServer;
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync(WEB_INDEX)) throw new Error('web/dist is missing: run `npm run build:web` first (npm test does).');
+    await mkdir(SHOTS, { recursive: true });
+    ai = await startFakeOpenAiServer({ handler: scriptedModel });
+    const port = 4100 + Math.floor(Math.random() * 800);
+    t = await createTestApp({ env: { PORT: String(port), LABMATE_AI_BASE_URL: ai.url, LABMATE_AI_MODEL: 'fake-model' } });
+    await t.app.listen({ host: '127.0.0.1', port });
+    base = `http://localhost:${port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await ai?.close();
+  });
+
+  async function card(page: Page, text: string): Promise<Locator> {
+    const item = page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').filter({ hasText: text }).first();
+    await item.waitFor();
+    return item;
+  }
+
+  it('drafts code and an answer marked as drafts until the student accepts them, and shows a review', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/signup`);
+    await page.getByLabel('Name').fill('Ada AI');
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('a sturdy passphrase');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'No assignments yet' }).waitFor();
+    await page.goto(`${base}/upload`);
+    const docx = await buildDocx([
+      { text: 'Lab 4: loops', style: 'Heading1' },
+      { text: 'Q1. Write a Python program that reads a number and prints its square.' },
+      { text: 'Q2. Explain how a while loop differs from a for loop in Python programs.' },
+    ]);
+    await page.setInputFiles('#upload-file', { name: 'Lab 4.docx', mimeType: 'application/octet-stream', buffer: docx });
+    await page.getByRole('heading', { level: 1, name: 'Lab 4.docx' }).waitFor();
+    // The page looks again until the AI's check of the detected questions is done.
+    const theory = await card(page, 'Explain how');
+    await theory.getByRole('button', { name: 'Draft answer with AI' }).waitFor({ timeout: 60_000 });
+
+    const program = await card(page, 'prints its square');
+    await program.getByRole('button', { name: 'Draft code with AI' }).click();
+    await program.getByText('This code was written by the AI, not taken from your document.', { exact: false }).waitFor({ timeout: 60_000 });
+    expect(await program.getByLabel(/^Code of/).textContent()).toContain('print(n * n)');
+    await theory.getByRole('button', { name: 'Draft answer with AI' }).click();
+    await theory.getByText('Only an accepted answer goes into your report.', { exact: false }).waitFor({ timeout: 60_000 });
+    expect(await theory.textContent()).toContain('a for loop walks over a sequence');
+    await page.screenshot({ path: `${SHOTS}/workspace-ai-drafts-1280.png`, fullPage: true });
+
+    await program.getByRole('button', { name: 'Accept the code as mine' }).click();
+    await program.getByText('AI draft', { exact: true }).waitFor({ state: 'detached' });
+    await theory.getByRole('button', { name: 'Accept the answer' }).click();
+    await theory.getByText('Your answer:').waitFor();
+
+    await program.getByRole('button', { name: 'Review code' }).click();
+    await program.getByText('Works; the prompt could say what to type.').waitFor({ timeout: 60_000 });
+    expect(await program.getByText('input() shows no prompt.', { exact: false }).count()).toBe(1);
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({ path: `${SHOTS}/workspace-ai-drafts-375.png`, fullPage: true });
+    await page.close();
+  });
+});
