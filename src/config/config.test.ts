@@ -59,9 +59,9 @@ describe('loadConfig', () => {
     const config = loadConfig({ LABMATE_DATA_DIR: dataDir() });
     expect(config.retentionDays).toEqual({ reports: 0, artifacts: 0, aiCache: 30 });
     expect(config.jobStallMs).toBe(60_000);
-    const tuned = loadConfig({ LABMATE_DATA_DIR: dataDir(), LABMATE_JOB_STALL_MS: '3000', LABMATE_REPORT_RETENTION_DAYS: '30', LABMATE_ARTIFACT_RETENTION_DAYS: '7' });
+    const tuned = loadConfig({ LABMATE_DATA_DIR: dataDir(), LABMATE_JOB_STALL_MS: '3000', LABMATE_REPORT_RETENTION_DAYS: '30', LABMATE_ARTIFACT_RETENTION_DAYS: '7', LABMATE_AI_CACHE_DAYS: '0' });
     expect(tuned.jobStallMs).toBe(3000);
-    expect(tuned.retentionDays).toEqual({ reports: 30, artifacts: 7 });
+    expect(tuned.retentionDays).toEqual({ reports: 30, artifacts: 7, aiCache: 0 });
   });
 
   it('refuses a stall window too short for heartbeats and negative retention', () => {

@@ -57,7 +57,7 @@ describe.skipIf(!databaseUrl || !redisUrl)('an API-only server and two labmate w
     // The worker processes read only the environment, so they get a whole database rather than a schema.
     database = await createProcessDatabase('postgres');
     env = { PATH: process.env.PATH ?? '', LABMATE_SECRET: TEST_SECRET, REDIS_URL: redisUrl, LABMATE_QUEUE_PREFIX: prefix.prefix, ...database.env };
-    const config = loadConfig({ ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LABMATE_WORKERS: '0', LABMATE_MAX_ACTIVE_RUNS: '10' });
+    const config = loadConfig({ ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LABMATE_WORKERS: '0', LABMATE_MAX_ACTIVE_RUNS: '10', LABMATE_RATE_LIMIT: 'false' });
     expect(config.queue.kind).toBe('bullmq');
     events = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
     app = await buildApp({ config, database: database.handle, logger: pino({ level: 'silent' }), redis: events });
