@@ -5,6 +5,7 @@ import { jsonReply, startFakeOpenAiServer, type FakeOpenAiServer, type RecordedR
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
 import { testDialects } from '../helpers/databases.js';
+import { waitFor } from '../helpers/until.js';
 
 interface TaskOut {
   id: string;
@@ -27,15 +28,6 @@ interface ActionOut {
   status: string;
   error: string | null;
   result: Record<string, unknown> | null;
-}
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 1200; i++) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('timed out waiting');
 }
 
 const schemaOf = (request: RecordedRequest) => request.body.response_format?.json_schema?.name ?? '';
