@@ -1,34 +1,20 @@
-import { chromium, type Browser } from 'playwright-core';
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSetupLinkIfNeeded } from '../../src/accounts/one-time-links.js';
 import { systemClock } from '../../src/clock.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { hasChromium, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-
-describe.skipIf(!existsSync(CHROMIUM))('the admin set-up page in Chromium', { timeout: 120_000 }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+describe.skipIf(!hasChromium)('the admin set-up page in Chromium', { timeout: 120_000 }, () => {
+  let app: BrowserApp;
 
   beforeAll(async () => {
-    const port = 4100 + Math.floor(Math.random() * 800);
-    t = await createTestApp({ env: { PORT: String(port) } });
-    await t.app.listen({ host: '127.0.0.1', port });
-    // Opened as localhost while the app calls itself 127.0.0.1: both are this machine, so the Origin check accepts it.
-    base = `http://localhost:${port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    app = await startBrowserApp();
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await app?.close();
   });
 
   it('creates the first administrator from the printed link, then the admin is signed in', async () => {
+    const { t, browser, base } = app;
     const link = await adminSetupLinkIfNeeded({ db: t.database.handle.db, clock: systemClock }, base);
     const page = await browser.newPage();
     await page.goto(link ?? '');

@@ -1,15 +1,8 @@
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonReply, startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from '../ai/fake-openai-server.js';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-const SHOTS = process.env.LABMATE_WEB_SHOTS ?? '/tmp/web-shots';
+import { hasChromium, SHOTS, startWebApp, type BrowserApp } from '../helpers/browser.js';
 
 const schemaOf = (request: RecordedRequest) => request.body.response_format?.json_schema?.name ?? '';
 const userText = (request: RecordedRequest) => request.body.messages?.find((m) => m.role === 'user')?.content ?? '';
@@ -35,28 +28,16 @@ function scriptedModel(request: RecordedRequest) {
   }
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('AI drafts in the web app, against a fake model', { timeout: 240_000 }, () => {
+describe.skipIf(!hasChromium)('AI drafts in the web app, against a fake model', { timeout: 240_000 }, () => {
   let ai: FakeOpenAiServer;
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+  let app: BrowserApp;
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error('web/dist is missing: run `npm run build:web` first (npm test does).');
-    await mkdir(SHOTS, { recursive: true });
     ai = await startFakeOpenAiServer({ handler: scriptedModel });
-    const port = 4100 + Math.floor(Math.random() * 800);
-    t = await createTestApp({ env: { PORT: String(port), LABMATE_AI_BASE_URL: ai.url, LABMATE_AI_MODEL: 'fake-model' } });
-    await t.app.listen({ host: '127.0.0.1', port });
-    base = `http://localhost:${port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    app = await startWebApp({ env: { LABMATE_AI_BASE_URL: ai.url, LABMATE_AI_MODEL: 'fake-model' } });
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await app?.close();
     await ai?.close();
   });
 
@@ -66,7 +47,8 @@ describe.skipIf(!existsSync(CHROMIUM))('AI drafts in the web app, against a fake
     return item;
   }
 
-  it('drafts code and an answer marked as drafts until the student accepts them, and shows a review', async () => {
+  it('drafts code and an answer marked as drafts until the student accepts them, shows a review, and signs out', async () => {
+    const { browser, base } = app;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/signup`);
     await page.getByLabel('Name').fill('Ada AI');
@@ -105,6 +87,11 @@ describe.skipIf(!existsSync(CHROMIUM))('AI drafts in the web app, against a fake
     expect(await program.getByText('input() shows no prompt.', { exact: false }).count()).toBe(1);
     await page.setViewportSize({ width: 375, height: 812 });
     await page.screenshot({ path: `${SHOTS}/workspace-ai-drafts-375.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: /every program really run/ }).waitFor();
+    await page.goto(`${base}/assignments`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.close();
   });
 });

@@ -1,16 +1,10 @@
 import JSZip from 'jszip';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-const SHOTS = process.env.LABMATE_WEB_SHOTS ?? '/tmp/web-shots';
+import { hasChromium, SHOTS, startWebApp, type BrowserApp } from '../helpers/browser.js';
 
 interface AxeViolation {
   id: string;
@@ -41,8 +35,8 @@ async function seriousViolations(page: Page, axeSource: string): Promise<string[
     .map((violation) => `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('the web app in Chromium, from sign-up to the downloaded report', { timeout: 240_000 }, () => {
-  let t: TestApp;
+describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the downloaded report', { timeout: 240_000 }, () => {
+  let app: BrowserApp;
   let browser: Browser;
   let base: string;
   let context: BrowserContext;
@@ -50,17 +44,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in Chromium, from sign-up to
   const consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error('web/dist is missing: run `npm run build:web` first (npm test does).');
-    await mkdir(SHOTS, { recursive: true });
-    const port = 4100 + Math.floor(Math.random() * 800);
-    t = await createTestApp({ env: { PORT: String(port) } });
-    await t.app.listen({ host: '127.0.0.1', port });
-    // Opened as localhost while the app calls itself 127.0.0.1: both are this machine, so the Origin check accepts it.
-    base = `http://localhost:${port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    app = await startWebApp();
+    ({ browser, base } = app);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, reducedMotion: 'reduce' });
     page = await context.newPage();
     page.on('console', (message) => {
@@ -70,8 +55,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in Chromium, from sign-up to
     page.on('pageerror', (error) => consoleProblems.push(error.message));
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await app?.close();
   });
 
   it('signs up, uploads, edits, runs with screenshots, composes and downloads a DOCX with the images in it', async () => {

@@ -1,4 +1,4 @@
-import { ApiError, networkError, problemError } from './problem';
+import { networkError, problemError } from './problem';
 
 const BASE = '/api/v1';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -111,5 +111,3 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   };
   return client;
 }
-
-export { ApiError };

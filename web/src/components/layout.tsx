@@ -26,9 +26,10 @@ export function Layout() {
 
   async function onSignOut() {
     setSignOutError(null);
+    // Leave the page first: a signed-in-only page that saw the session end would send the user to sign in again.
+    navigate('/');
     try {
       await signOut();
-      navigate('/');
     } catch (error) {
       setSignOutError(messageOf(error));
     }
