@@ -173,6 +173,26 @@ describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the down
     await visitor.close();
   });
 
+  it('adds a task, runs only the selected one, and cancels the run', async () => {
+    await page.goto(page.url().split('?')[0] ?? '');
+    await page.getByRole('button', { name: 'Add a task' }).click();
+    const form = page.locator('form.task-form');
+    await form.getByLabel('Label', { exact: true }).fill('Q3');
+    await form.getByLabel('Question', { exact: true }).fill('Write a program that never stops.');
+    await form.getByLabel('Code', { exact: true }).fill('while True:\n    pass\n');
+    await form.getByRole('button', { name: 'Add task' }).click();
+    const added = page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').filter({ hasText: 'never stops' });
+    await added.getByText('Added by you').waitFor();
+    const runSelected = page.getByRole('button', { name: /^Run selected/ });
+    expect(await runSelected.isDisabled()).toBe(true);
+    await added.getByRole('checkbox', { name: 'Select Q3' }).check();
+    await runSelected.click();
+    await added.locator('.badge', { hasText: 'running' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    await page.getByText('Run cancelled', { exact: true }).waitFor({ timeout: 60_000 });
+    expect(await added.locator('.result .badge').textContent()).toBe('cancelled');
+  });
+
   it('deletes an assignment after confirming in a dialog that traps and returns focus', async () => {
     await page.goto(`${base}/assignments`);
     const remove = page.getByRole('button', { name: 'Delete Lab 1.docx' });
