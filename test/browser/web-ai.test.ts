@@ -1,39 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonReply, startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from '../ai/fake-openai-server.js';
+import { startFakeOpenAiServer, type FakeOpenAiServer } from '../ai/fake-openai-server.js';
+import { labModel } from '../ai/scripted-lab-model.js';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { hasChromium, SHOTS, startWebApp, type BrowserApp } from '../helpers/browser.js';
-
-const schemaOf = (request: RecordedRequest) => request.body.response_format?.json_schema?.name ?? '';
-const userText = (request: RecordedRequest) => request.body.messages?.find((m) => m.role === 'user')?.content ?? '';
-
-/** The model's side: answers by the schema asked for, like a model that reads the request. */
-function scriptedModel(request: RecordedRequest) {
-  switch (schemaOf(request)) {
-    case 'task_corrections': {
-      const line = userText(request)
-        .split('\n')
-        .find((text) => text.includes('Explain how'));
-      const id = line ? (JSON.parse(line) as { id: string }).id : '';
-      return jsonReply({ corrections: id ? [{ op: 'set_kind', taskId: id, kind: 'theory', reason: 'asks for an explanation' }] : [] });
-    }
-    case 'drafted_program':
-      return jsonReply({ code: 'n = int(input())\nprint(n * n)\n', sampleInput: '7\n' });
-    case 'drafted_answer':
-      return jsonReply({ answer: 'A while loop repeats while its condition holds; a for loop walks over a sequence.' });
-    case 'code_review':
-      return jsonReply({ summary: 'Works; the prompt could say what to type.', issues: [{ title: 'No prompt', severity: 'minor', line: 1, detail: 'input() shows no prompt.' }], diff: '' });
-    default:
-      return { status: 400, body: { error: { message: `unexpected schema ${schemaOf(request)}` } } };
-  }
-}
 
 describe.skipIf(!hasChromium)('AI drafts in the web app, against a fake model', { timeout: 240_000 }, () => {
   let ai: FakeOpenAiServer;
   let app: BrowserApp;
 
   beforeAll(async () => {
-    ai = await startFakeOpenAiServer({ handler: scriptedModel });
+    ai = await startFakeOpenAiServer({ handler: labModel });
     app = await startWebApp({ env: { LABMATE_AI_BASE_URL: ai.url, LABMATE_AI_MODEL: 'fake-model' } });
   });
   afterAll(async () => {
@@ -74,7 +51,7 @@ describe.skipIf(!hasChromium)('AI drafts in the web app, against a fake model', 
     expect(await program.getByLabel(/^Code of/).textContent()).toContain('print(n * n)');
     await theory.getByRole('button', { name: 'Draft answer with AI' }).click();
     await theory.getByText('Only an accepted answer goes into your report.', { exact: false }).waitFor({ timeout: 60_000 });
-    expect(await theory.textContent()).toContain('a for loop walks over a sequence');
+    expect(await theory.textContent()).toContain('A loop repeats a block of statements');
     await page.screenshot({ path: `${SHOTS}/workspace-ai-drafts-1280.png`, fullPage: true });
 
     await program.getByRole('button', { name: 'Accept the code as mine' }).click();

@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { jsonReply, startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from '../ai/fake-openai-server.js';
+import { startFakeOpenAiServer, type FakeOpenAiServer } from '../ai/fake-openai-server.js';
+import { labModel, schemaOf, userText } from '../ai/scripted-lab-model.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
 import { testDialects } from '../helpers/databases.js';
@@ -28,37 +29,6 @@ interface ActionOut {
   status: string;
   error: string | null;
   result: Record<string, unknown> | null;
-}
-
-const schemaOf = (request: RecordedRequest) => request.body.response_format?.json_schema?.name ?? '';
-const userText = (request: RecordedRequest) => request.body.messages?.find((m) => m.role === 'user')?.content ?? '';
-
-/** The model's side: answers by the schema asked for, like a model that reads the request. */
-function scriptedModel(request: RecordedRequest) {
-  switch (schemaOf(request)) {
-    case 'task_corrections': {
-      // The draft task whose question asks for an explanation is theory, not code.
-      const line = userText(request)
-        .split('\n')
-        .find((text) => text.includes('Explain how'));
-      const id = line ? (JSON.parse(line) as { id: string }).id : '';
-      return jsonReply({ corrections: id ? [{ op: 'set_kind', taskId: id, kind: 'theory', reason: 'asks for an explanation' }] : [] });
-    }
-    case 'drafted_program':
-      return jsonReply({ code: 'n = int(input())\nprint(n * n)\n', sampleInput: '7\n' });
-    case 'suggested_input':
-      return jsonReply({ stdin: '4\n' });
-    case 'drafted_answer':
-      return jsonReply({ answer: 'A loop repeats a block of statements while its condition holds.' });
-    case 'code_review':
-      return jsonReply({
-        summary: 'Works; the prompt could say what to type.',
-        issues: [{ title: 'No prompt', severity: 'minor', line: 1, detail: 'input() shows no prompt.' }],
-        diff: '--- a/program\n+++ b/program\n@@ -1,2 +1,2 @@\n-n = int(input())\n+n = int(input("n: "))\n print(n * n)\n',
-      });
-    default:
-      return { status: 400, body: { error: { message: `unexpected schema ${schemaOf(request)}` } } };
-  }
 }
 
 describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dialect) => {
@@ -88,7 +58,7 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
   let originalImages = 0;
 
   beforeAll(async () => {
-    ai = await startFakeOpenAiServer({ handler: scriptedModel });
+    ai = await startFakeOpenAiServer({ handler: labModel });
     t = await createTestApp({ dialect, env: { LABMATE_AI_BASE_URL: ai.url, LABMATE_AI_MODEL: 'fake-model', LABMATE_RATE_LIMIT: 'false' } });
     ana = new TestClient(t.app);
     ben = new TestClient(t.app);
@@ -190,7 +160,7 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
   it('stands the refinement down when the student edits the tasks first', async () => {
     ai.handle(async (request) => {
       if (schemaOf(request) === 'task_corrections') await new Promise((resolve) => setTimeout(resolve, 1500));
-      return scriptedModel(request);
+      return labModel(request);
     });
     const docx = await buildDocx([{ text: 'Q1. Explain how a compiler differs from an interpreter in detail.' }]);
     const uploaded = await ana.upload('Lab 5.docx', docx);
@@ -200,13 +170,13 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
     const settled = await waitFor(async () => (await ana.get(`/api/v1/assignments/${second.id}`)).json() as AssignmentOut, (a) => a.ai.status !== 'pending');
     expect(settled.ai.status).toBe('skipped');
     expect(settled.tasks[0]).toMatchObject({ label: 'Question 1' });
-    ai.handle(scriptedModel);
+    ai.handle(labModel);
   });
 });
 
 describe('with a spent AI budget', () => {
   it('refuses further AI actions with 429 until midnight UTC, without calling the model', async () => {
-    const ai = await startFakeOpenAiServer({ handler: scriptedModel });
+    const ai = await startFakeOpenAiServer({ handler: labModel });
     const t = await createTestApp({ env: { LABMATE_AI_BASE_URL: ai.url, LABMATE_AI_MODEL: 'fake-model', LABMATE_AI_DAILY_TOKENS: '1', LABMATE_RATE_LIMIT: 'false' } });
     try {
       const ana = new TestClient(t.app);

@@ -18,6 +18,7 @@ describe('serving the built web app', () => {
     mkdirSync(path.join(web, 'assets'));
     writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>LabMate app</title>');
     writeFileSync(path.join(web, 'assets', 'index-3f9a1c2bD.js'), 'console.log(1)');
+    writeFileSync(path.join(web, 'assets', 'index-B3-xy_9Zq.css'), 'body{}');
     database = await createTestDatabase('sqlite');
     const config = loadConfig({ NODE_ENV: 'test', LABMATE_SECRET: TEST_SECRET, LABMATE_DATA_DIR: database.dataDir });
     app = await buildApp({ config, database: database.handle, logger: pino({ level: 'silent' }), webRoot: web });
@@ -27,10 +28,12 @@ describe('serving the built web app', () => {
     await database.dispose();
   });
 
-  it('marks hashed assets immutable', async () => {
-    const response = await app.inject({ method: 'GET', url: '/assets/index-3f9a1c2bD.js' });
-    expect(response.statusCode).toBe(200);
-    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  it('marks hashed assets immutable, dashes in the hash included', async () => {
+    for (const url of ['/assets/index-3f9a1c2bD.js', '/assets/index-B3-xy_9Zq.css']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
   });
 
   it('answers client-side routes with index.html, revalidated', async () => {

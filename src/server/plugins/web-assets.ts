@@ -4,8 +4,9 @@ import fp from 'fastify-plugin';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-// Vite names built files like `index-3f9a1c2b.js`: their content never changes under that name.
-const HASHED_ASSET = /[-.][A-Za-z0-9_]{8,}\.(js|css|woff2?|png|svg|jpg|webp)$/;
+// Vite names built files like `index-3f9a1c2b.js` or `index-B3-xy_9Zq.js` (its hashes may hold `-` and `_`): their
+// content never changes under that name.
+const HASHED_ASSET = /[-.][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg|jpg|webp)$/;
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LabMate</title></head>
 <body><h1>LabMate</h1><p>The API is running. See the <a href="/api/docs">API documentation</a>.</p></body></html>`;
