@@ -2,23 +2,12 @@ import { jobDefinitions } from '../../test/helpers/job-definitions.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/helpers/databases.js';
+import { until } from '../../test/helpers/until.js';
 import { systemClock } from '../clock.js';
 import { inProcessQueue } from './in-process-queue.js';
 import type { JobDefinitions } from './queue.js';
 
 const logger = pino({ level: 'silent' });
-
-function until(condition: () => boolean, ms = 20_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const check = () => {
-      if (condition()) return resolve();
-      if (Date.now() - started > ms) return reject(new Error('condition not met in time'));
-      setTimeout(check, 20);
-    };
-    check();
-  });
-}
 
 function definitions(handle: JobDefinitions['run']['handle'], giveUp: JobDefinitions['run']['giveUp'] = async () => undefined, maxAttempts = 2): JobDefinitions {
   return jobDefinitions({ run: { handle, giveUp, maxAttempts } });

@@ -3,6 +3,7 @@ import { buildDocx } from '../fixtures/docx-builder.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
 import { testDialects } from '../helpers/databases.js';
+import { waitFor } from '../helpers/until.js';
 
 interface RunBody {
   status: string;
@@ -22,13 +23,12 @@ async function uploadLab(client: TestClient) {
   return response.json() as { id: string; tasks: Array<{ id: string; kind: string; question: string }> };
 }
 
-async function waitForRun(client: TestClient, runId: string): Promise<RunBody> {
-  for (let i = 0; i < 600; i++) {
-    const run = (await client.get(`/api/v1/runs/${runId}`)).json() as RunBody;
-    if (['succeeded', 'failed', 'cancelled'].includes(run.status) && run.finishedAt) return run;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('run did not finish');
+function waitForRun(client: TestClient, runId: string): Promise<RunBody> {
+  return waitFor(
+    async () => (await client.get(`/api/v1/runs/${runId}`)).json() as RunBody,
+    (run) => ['succeeded', 'failed', 'cancelled'].includes(run.status) && run.finishedAt !== null,
+    60_000,
+  );
 }
 
 describe.each(testDialects())('runs on %s', { timeout: 180_000 }, (dialect) => {
