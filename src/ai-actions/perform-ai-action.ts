@@ -1,4 +1,5 @@
 import type { AiClient } from '../ai/ai-client.js';
+import { inputFilesOf } from '../assignments/task-rows.js';
 import { draftAnswer } from '../ai/features/draft-answer.js';
 import { draftCode } from '../ai/features/draft-code.js';
 import { reviewCode } from '../ai/features/review-code.js';
@@ -32,7 +33,7 @@ interface Outcome {
 async function decide(deps: AiActionDeps & { ai: AiClient }, action: AiActionRow, task: TaskRow, signal?: AbortSignal): Promise<Outcome> {
   const common = { client: deps.ai, userId: action.owner_id, ...(signal ? { signal } : {}) };
   const runProgram = poolRunner(deps.sandbox, signal);
-  const files = JSON.parse(task.input_files) as Array<{ name: string; content: string }>;
+  const files = inputFilesOf(task);
   switch (action.action) {
     case 'draft_code': {
       const language = task.language as RunnableLanguage;

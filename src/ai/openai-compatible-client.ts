@@ -51,6 +51,8 @@ const DEFAULT_POLICY: Omit<AiClientPolicy, 'totalTimeoutMs'> = {
 
 const ERROR_DETAIL_CHARS = 300;
 
+type TokenLimitField = 'max_tokens' | 'max_completion_tokens';
+
 type Message = { role: 'system' | 'user' | 'assistant'; content: string };
 
 const completionSchema = z.object({
@@ -98,6 +100,8 @@ export class OpenAiCompatibleClient implements AiClient {
   readonly model: string;
   readonly contextTokens: number;
   private jsonSchemaSupported = true;
+  /** Newer OpenAI models refuse `max_tokens` and want `max_completion_tokens`; others know only the former. */
+  private tokenLimitField: TokenLimitField = 'max_tokens';
   private readonly policy: AiClientPolicy;
   private readonly clock: Clock;
   private readonly slots: Semaphore;
@@ -203,9 +207,15 @@ export class OpenAiCompatibleClient implements AiClient {
     const { request } = conversation;
     await assertAiBudget({ db: this.deps.db, clock: this.clock }, request.userId, this.config.dailyTokens);
     let jsonSchemaMode = this.jsonSchemaSupported;
+    let tokenLimitField = this.tokenLimitField;
     for (;;) {
-      const outcome = await this.send(this.body(conversation, jsonSchemaMode), conversation.signal);
+      const outcome = await this.send(this.body(conversation, jsonSchemaMode, tokenLimitField), conversation.signal);
       if (!('content' in outcome)) {
+        if (outcome.kind === 'refused' && outcome.status === 400 && tokenLimitField === 'max_tokens' && outcome.message.includes('max_completion_tokens')) {
+          this.deps.logger?.warn({ message: outcome.message }, 'AI endpoint refused max_tokens; trying max_completion_tokens');
+          tokenLimitField = 'max_completion_tokens';
+          continue;
+        }
         if (outcome.kind === 'refused' && outcome.status === 400 && jsonSchemaMode) {
           // Servers without structured outputs refuse response_format json_schema; json_object mode works on them.
           this.deps.logger?.warn({ message: outcome.message }, 'AI endpoint refused json_schema; trying json_object');
@@ -217,6 +227,7 @@ export class OpenAiCompatibleClient implements AiClient {
       }
       // Remembered only once json_object worked, so a 400 for another reason does not switch modes for good.
       if (!jsonSchemaMode) this.jsonSchemaSupported = false;
+      this.tokenLimitField = tokenLimitField;
       await this.recordUsage(request, outcome.usage);
       conversation.usage.promptTokens += outcome.usage.promptTokens;
       conversation.usage.completionTokens += outcome.usage.completionTokens;
@@ -225,14 +236,14 @@ export class OpenAiCompatibleClient implements AiClient {
     }
   }
 
-  private body<T>(conversation: Conversation<T>, jsonSchemaMode: boolean): Record<string, unknown> {
+  private body<T>(conversation: Conversation<T>, jsonSchemaMode: boolean, tokenLimitField: TokenLimitField): Record<string, unknown> {
     const { request, schema } = conversation;
     const system = jsonSchemaMode ? request.system : `${request.system}\n\n${jsonModeInstructions(schema)}`;
     const messages: Message[] = [{ role: 'system', content: system }, { role: 'user', content: request.user }, ...conversation.followUps];
     return {
       model: this.model,
       messages,
-      max_tokens: conversation.maxTokens,
+      [tokenLimitField]: conversation.maxTokens,
       response_format: jsonSchemaMode
         ? { type: 'json_schema', json_schema: { name: request.schemaName, strict: schema.strict, schema: schema.schema } }
         : { type: 'json_object' },

@@ -1,29 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AiClient } from '../ai/ai-client.js';
 import { refineTasks } from '../ai/features/refine-tasks.js';
-import type { Language, Task } from '../analyze/task.js';
 import { assignmentsRepository } from '../db/repositories/assignments.repository.js';
 import type { TaskRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { DocumentModel } from '../ingest/model.js';
 import type { AssignmentDeps } from './deps.js';
-import { taskRowFromDetected } from './task-rows.js';
-
-function taskOf(row: TaskRow): Task {
-  return {
-    id: row.id,
-    label: row.label,
-    question: row.question,
-    kind: row.kind,
-    language: row.language as Language,
-    code: row.code,
-    stdin: row.stdin,
-    expectedOutput: row.expected_output,
-    inputFiles: JSON.parse(row.input_files) as Task['inputFiles'],
-    wantsScreenshot: row.wants_screenshot === 1,
-    anchor: { block: row.anchor_block ?? 0 },
-  };
-}
+import { taskFromRow, taskRowFromDetected } from './task-rows.js';
 
 /** What detection decides about a task; the student's theme and any AI drafts on it stay as they are. */
 function detectedColumns(row: TaskRow) {
@@ -54,7 +37,7 @@ export async function refineAssignment(deps: AssignmentDeps & { ai: AiClient | n
   const model = JSON.parse((await deps.blobs.read(assignment.model_key)).toString('utf8')) as DocumentModel;
   let result;
   try {
-    result = await refineTasks({ document: model, tasks: rows.map(taskOf), client: deps.ai, userId: assignment.owner_id, ...(signal ? { signal } : {}) });
+    result = await refineTasks({ document: model, tasks: rows.map(taskFromRow), client: deps.ai, userId: assignment.owner_id, ...(signal ? { signal } : {}) });
   } catch (error) {
     if (!(error instanceof AppError) || signal?.aborted) throw error;
     await repository.update(assignmentId, { ai_status: 'failed', ai_detail: `The AI refinement did not run: ${error.message}` });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Task } from '../analyze/task.js';
+import type { Language, Task } from '../analyze/task.js';
 import type { TaskRow } from '../db/schema.js';
 
 /** The AI columns of a task nobody has drafted anything for. */
@@ -26,5 +26,27 @@ export function taskRowFromDetected(task: Task, assignmentId: string, position: 
     ...NO_DRAFTS,
     created_at: now,
     updated_at: now,
+  };
+}
+
+/** A stored task's input files. */
+export function inputFilesOf(row: Pick<TaskRow, 'input_files'>): Task['inputFiles'] {
+  return JSON.parse(row.input_files) as Task['inputFiles'];
+}
+
+/** A stored row as the detector's `Task` (a task the student added, with no anchor, sits at block 0). */
+export function taskFromRow(row: TaskRow): Task {
+  return {
+    id: row.id,
+    label: row.label,
+    question: row.question,
+    kind: row.kind,
+    language: row.language as Language,
+    code: row.code,
+    stdin: row.stdin,
+    expectedOutput: row.expected_output,
+    inputFiles: inputFilesOf(row),
+    wantsScreenshot: row.wants_screenshot === 1,
+    anchor: { block: row.anchor_block ?? 0 },
   };
 }

@@ -3,6 +3,7 @@ import { fileNameFor, isThemeName } from '../render/index.js';
 import { runsRepository } from '../db/repositories/runs.repository.js';
 import type { ArtifactKind, RunTaskRow, RunTaskStatus, TaskRow } from '../db/schema.js';
 import { LANGUAGES, type Language } from '../sandbox/index.js';
+import { inputFilesOf } from '../assignments/task-rows.js';
 import type { RunDeps } from './deps.js';
 
 const MAX_TRANSCRIPT_CHARS = 1_000_000;
@@ -32,7 +33,7 @@ export async function executeTask(
     return 'skipped';
   }
   const language = task.language as Language;
-  const files = JSON.parse(task.input_files) as Array<{ name: string; content: string }>;
+  const files = inputFilesOf(task);
   const sandboxStarted = performance.now();
   const result = await deps.sandbox.run({ language, source: task.code, stdin: task.stdin, files }, input.signal);
   deps.observer?.sandboxFinished(language, result.status, (performance.now() - sandboxStarted) / 1000);

@@ -11,7 +11,8 @@ import http from 'node:http';
  * Replies are taken from the scripted queue in order; when it is empty the handler (`ai.handle(fn)`) answers, and
  * without one the server answers 500 "no scripted reply" (so a test that makes more calls than it scripted fails).
  * With `rejectJsonSchema` it answers 400 to any `response_format: json_schema`, like servers that only know
- * `json_object`, without using up a scripted reply.
+ * `json_object`, without using up a scripted reply; with `rejectMaxTokens` it answers 400 to any `max_tokens`, like
+ * OpenAI's newer models.
  */
 
 /** One chat-completions request as the server received it. */
@@ -68,6 +69,8 @@ export interface FakeOpenAiServer {
   handle(handler: FakeHandler): void;
   /** Whether `response_format: json_schema` is refused with 400 (can be switched during a test). */
   rejectJsonSchema: boolean;
+  /** Whether `max_tokens` is refused with 400, as OpenAI's newer models do. */
+  rejectMaxTokens: boolean;
   /** The most requests that were being answered at the same moment. */
   readonly maxInFlight: number;
   close(): Promise<void>;
@@ -75,6 +78,7 @@ export interface FakeOpenAiServer {
 
 export interface FakeOpenAiServerOptions {
   rejectJsonSchema?: boolean;
+  rejectMaxTokens?: boolean;
   handler?: FakeHandler;
 }
 
@@ -118,6 +122,18 @@ function completionBody(request: RecordedRequest, reply: FakeReply, sequence: nu
   };
 }
 
+const MAX_TOKENS_REFUSAL: FakeReply = {
+  status: 400,
+  body: {
+    error: {
+      message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+      type: 'invalid_request_error',
+      param: 'max_tokens',
+      code: 'unsupported_parameter',
+    },
+  },
+};
+
 const JSON_SCHEMA_REFUSAL: FakeReply = {
   status: 400,
   body: {
@@ -151,7 +167,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
   let sequence = 0;
   const timers = new Set<NodeJS.Timeout>();
 
-  const state = { rejectJsonSchema: options.rejectJsonSchema ?? false };
+  const state = { rejectJsonSchema: options.rejectJsonSchema ?? false, rejectMaxTokens: options.rejectMaxTokens ?? false };
 
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     if (res.destroyed) return;
@@ -186,9 +202,11 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
         };
         requests.push(recorded);
         const reply =
-          state.rejectJsonSchema && body.response_format?.type === 'json_schema'
-            ? JSON_SCHEMA_REFUSAL
-            : (queue.shift() ?? (handler ? await handler(recorded) : NO_REPLY));
+          state.rejectMaxTokens && body.max_tokens !== undefined
+            ? MAX_TOKENS_REFUSAL
+            : state.rejectJsonSchema && body.response_format?.type === 'json_schema'
+              ? JSON_SCHEMA_REFUSAL
+              : (queue.shift() ?? (handler ? await handler(recorded) : NO_REPLY));
         if (reply.delayMs) {
           await new Promise<void>((resolve) => {
             const timer = setTimeout(() => {
@@ -234,6 +252,12 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
     },
     set rejectJsonSchema(value: boolean) {
       state.rejectJsonSchema = value;
+    },
+    get rejectMaxTokens() {
+      return state.rejectMaxTokens;
+    },
+    set rejectMaxTokens(value: boolean) {
+      state.rejectMaxTokens = value;
     },
     get maxInFlight() {
       return maxInFlight;

@@ -224,6 +224,17 @@ describe.each(testDialects())('OpenAI-compatible client on %s', (dialect) => {
     expect(server.requests.map((r) => r.body.response_format?.type)).toEqual(['json_schema', 'json_object', 'json_object']);
   });
 
+  it('sends max_completion_tokens where the model refuses max_tokens, and remembers', async () => {
+    server.rejectMaxTokens = true;
+    server.script(jsonReply(draft), jsonReply(draft));
+    const ai = client();
+    expect((await ai.complete(ask())).value).toEqual(draft);
+    await ai.complete(ask());
+    const limits = server.requests.map((r) => [r.body.max_tokens, r.body.max_completion_tokens]);
+    expect(limits).toEqual([[expect.any(Number), undefined], [undefined, expect.any(Number)], [undefined, expect.any(Number)]]);
+    expect((await usageRows())[0]?.calls).toBe(2);
+  });
+
   it('answers a repeated request from the cache without a call or a cost', async () => {
     server.script(jsonReply(draft));
     const request = ask();

@@ -1,4 +1,4 @@
-import type { AssignmentRow, TaskRow } from '../schema.js';
+import type { AiRefineStatus, AssignmentRow, TaskRow } from '../schema.js';
 import type { Db } from './types.js';
 
 /** One page of a user's assignments, newest first, each with its task count. */
@@ -84,12 +84,15 @@ export function assignmentsRepository(db: Db) {
     },
     /** Records a change by the student; a pending AI refinement then stands down, since their edits win. */
     async touch(assignmentId: string, now: string): Promise<void> {
-      await db.updateTable('assignments').set({ updated_at: now }).where('id', '=', assignmentId).execute();
+      const standDown = 'The tasks were edited before the AI refinement arrived, so it was not applied.';
       await db
         .updateTable('assignments')
-        .set({ ai_status: 'skipped', ai_detail: 'The tasks were edited before the AI refinement arrived, so it was not applied.' })
+        .set((eb) => ({
+          updated_at: now,
+          ai_status: eb.case().when('ai_status', '=', 'pending').then(eb.val<AiRefineStatus>('skipped')).else(eb.ref('ai_status')).end(),
+          ai_detail: eb.case().when('ai_status', '=', 'pending').then(eb.val<string | null>(standDown)).else(eb.ref('ai_detail')).end(),
+        }))
         .where('id', '=', assignmentId)
-        .where('ai_status', '=', 'pending')
         .execute();
     },
     /** Sets the AI refinement state (not a change by the student, so `updated_at` stays). */

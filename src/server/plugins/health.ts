@@ -46,38 +46,34 @@ async function runCheck(check: ReadinessCheck): Promise<{ ok: boolean; error?: s
   }
 }
 
-const SANDBOX_RECHECK_MS = 60_000;
-const AI_RECHECK_MS = 60_000;
+const RECHECK_MS = 60_000;
 
-/** Whether the AI endpoint answers HTTP at all (any status will do: no tokens are spent), at most once a minute. */
-function cachedAiCheck(baseUrl: string): () => Promise<void> {
-  let last: { at: number; error: string | null } | undefined;
+/** Runs `probe` (which resolves to an error message or null) at most once per `intervalMs`, sharing one probe among concurrent callers. */
+function cachedProbe(intervalMs: number, probe: () => Promise<string | null>): () => Promise<void> {
+  let last: { at: number; error: Promise<string | null> } | undefined;
   return async () => {
-    if (!last || Date.now() - last.at > AI_RECHECK_MS) {
-      let error: string | null = null;
-      try {
-        const response = await fetch(`${baseUrl}/models`, { method: 'GET', signal: AbortSignal.timeout(2_500) });
-        await response.body?.cancel();
-      } catch (cause) {
-        error = `the AI endpoint does not answer (${cause instanceof Error ? cause.message : String(cause)})`;
-      }
-      last = { at: Date.now(), error };
-    }
-    if (last.error) throw new Error(last.error);
+    if (!last || Date.now() - last.at > intervalMs) last = { at: Date.now(), error: probe().catch((cause: unknown) => (cause instanceof Error ? cause.message : String(cause))) };
+    const error = await last.error;
+    if (error) throw new Error(error);
   };
 }
 
-/** Runs one Python hello-world in a box at most once a minute: enough to notice a host that lost bubblewrap. */
-function cachedSandboxCheck(): () => Promise<void> {
-  let last: { at: number; error: string | null } | undefined;
-  return async () => {
-    if (!last || Date.now() - last.at > SANDBOX_RECHECK_MS) {
-      const report = await checkSandbox({ languages: ['python'] });
-      const failure = report.bubblewrap.error ?? report.runtimes.find((r) => !r.runs)?.error ?? 'no runtime runs';
-      last = { at: Date.now(), error: report.ok ? null : failure };
-    }
-    if (last.error) throw new Error(last.error);
-  };
+/** Whether the AI endpoint answers HTTP at all (any status will do: no tokens are spent). */
+async function probeAi(baseUrl: string): Promise<string | null> {
+  try {
+    const response = await fetch(`${baseUrl}/models`, { method: 'GET', signal: AbortSignal.timeout(2_500) });
+    await response.body?.cancel();
+    return null;
+  } catch (cause) {
+    return `the AI endpoint does not answer (${cause instanceof Error ? cause.message : String(cause)})`;
+  }
+}
+
+/** Runs one Python hello-world in a box: enough to notice a host that lost bubblewrap. */
+async function probeSandbox(): Promise<string | null> {
+  const report = await checkSandbox({ languages: ['python'] });
+  if (report.ok) return null;
+  return report.bubblewrap.error ?? report.runtimes.find((r) => !r.runs)?.error ?? 'no runtime runs';
 }
 
 /** /healthz (the process answers) and /readyz (every dependency answers; 503 naming each one that does not; the AI endpoint is reported but optional). */
@@ -90,9 +86,10 @@ export const healthPlugin = fp(
     app.addReadinessCheck({ name: 'database', check: () => app.labmate.database.ping() });
     app.addReadinessCheck({ name: 'storage', check: () => app.labmate.blobs.check() });
     // The first check on a machine also compiles the box's supervisor.
-    app.addReadinessCheck({ name: 'sandbox', check: cachedSandboxCheck(), timeoutMs: 20_000 });
+    app.addReadinessCheck({ name: 'sandbox', check: cachedProbe(RECHECK_MS, probeSandbox), timeoutMs: 20_000 });
     const { redis, config } = app.labmate;
-    if (config.ai) app.addReadinessCheck({ name: 'ai', check: cachedAiCheck(config.ai.baseUrl), optional: true });
+    const aiBaseUrl = config.ai?.baseUrl;
+    if (aiBaseUrl) app.addReadinessCheck({ name: 'ai', check: cachedProbe(RECHECK_MS, () => probeAi(aiBaseUrl)), optional: true });
     if (redis) {
       app.addReadinessCheck({
         name: 'redis',

@@ -1,3 +1,4 @@
+import { inputFilesOf } from '../../../../assignments/task-rows.js';
 import type { AssignmentRow, TaskRow } from '../../../../db/schema.js';
 import type { AssignmentOut, AssignmentSummaryOut, TaskOut } from './schemas.js';
 
@@ -13,7 +14,7 @@ export function presentTask(row: TaskRow): TaskOut {
     code: row.code,
     stdin: row.stdin,
     expectedOutput: row.expected_output,
-    inputFiles: JSON.parse(row.input_files) as TaskOut['inputFiles'],
+    inputFiles: inputFilesOf(row),
     wantsScreenshot: row.wants_screenshot === 1,
     theme: row.theme,
     anchor: row.anchor_block === null ? null : { block: row.anchor_block },
