@@ -122,3 +122,33 @@ describe('AI configuration', () => {
     expect(problemsOf({ ...base, LABMATE_AI_BASE_URL: 'https://api.openai.com/v1' })).toEqual([]);
   });
 });
+
+describe('object storage configuration', () => {
+  const bucket = { S3_ENDPOINT: 'https://s3.eu-west-3.amazonaws.com/', S3_BUCKET: 'lab-files', S3_ACCESS_KEY_ID: 'AKIA0000', S3_SECRET_ACCESS_KEY: 'not-a-real-secret' };
+
+  it('keeps files on the filesystem without S3 settings, and in the bucket with all four', () => {
+    expect(loadConfig({ LABMATE_DATA_DIR: dataDir() }).s3).toBeUndefined();
+    expect(loadConfig({ LABMATE_DATA_DIR: dataDir(), ...bucket, S3_REGION: 'eu-west-3' }).s3).toEqual({
+      endpoint: 'https://s3.eu-west-3.amazonaws.com',
+      bucket: 'lab-files',
+      region: 'eu-west-3',
+      accessKeyId: 'AKIA0000',
+      secretAccessKey: 'not-a-real-secret',
+    });
+  });
+
+  it('names each missing S3 setting when only some are set, and refuses a bad bucket name', () => {
+    expect(problemsOf({ S3_ENDPOINT: bucket.S3_ENDPOINT, S3_BUCKET: 'lab-files' })).toEqual([
+      expect.stringMatching(/^S3_ACCESS_KEY_ID: required when any of/),
+      expect.stringMatching(/^S3_SECRET_ACCESS_KEY: required when any of/),
+    ]);
+    expect(problemsOf({ ...bucket, S3_BUCKET: 'Lab_Files' })).toEqual([expect.stringMatching(/^S3_BUCKET: must be an S3 bucket name/)]);
+  });
+
+  it('refuses a plain-http object store on another machine in production, but not one on loopback', () => {
+    const base = { NODE_ENV: 'production', LABMATE_SECRET: strongSecret, LABMATE_PUBLIC_URL: 'https://lab.example', LABMATE_DATA_DIR: dataDir(), ...bucket };
+    expect(problemsOf({ ...base, S3_ENDPOINT: 'http://10.0.0.7:9000' })).toEqual([expect.stringMatching(/^S3_ENDPOINT: must be https/)]);
+    expect(problemsOf({ ...base, S3_ENDPOINT: 'http://127.0.0.1:9000' })).toEqual([]);
+    expect(problemsOf(base)).toEqual([]);
+  });
+});

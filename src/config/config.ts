@@ -45,6 +45,17 @@ export interface Config {
   smtp: { url: string; from: string } | undefined;
   /** The OpenAI-compatible model, when LABMATE_AI_BASE_URL and LABMATE_AI_MODEL are set. */
   ai: AiConfig | undefined;
+  /** S3-compatible object storage for files, when S3_ENDPOINT is set; files go under LABMATE_DATA_DIR/blobs otherwise. */
+  s3: S3Config | undefined;
+}
+
+/** Where and how to reach the bucket (path-style addressing, which AWS, MinIO, R2 and Ceph all accept). */
+export interface S3Config {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
 }
 
 /** How to reach and pay for the AI model. */
@@ -99,6 +110,25 @@ function aiProblems(env: Env): string[] {
   return [];
 }
 
+const S3_VARIABLES = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+function s3Problems(env: Env): string[] {
+  const missing = S3_VARIABLES.filter((name) => !env[name]);
+  if (missing.length === 0 || missing.length === S3_VARIABLES.length) return [];
+  return missing.map((name) => `${name}: required when any of ${S3_VARIABLES.join(', ')} is set`);
+}
+
+function s3Config(env: Env): S3Config | undefined {
+  if (!env.S3_ENDPOINT || !env.S3_BUCKET || !env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY) return undefined;
+  return {
+    endpoint: env.S3_ENDPOINT.replace(/\/+$/, ''),
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+  };
+}
+
 function aiConfig(env: Env): AiConfig | undefined {
   if (!env.LABMATE_AI_BASE_URL || !env.LABMATE_AI_MODEL) return undefined;
   return {
@@ -126,7 +156,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const env = parsed.data;
   const problems = env.NODE_ENV === 'production' ? productionProblems(env) : [];
-  problems.push(...aiProblems(env));
+  problems.push(...aiProblems(env), ...s3Problems(env));
   if (env.LABMATE_QUEUE === 'bullmq' && !env.REDIS_URL) problems.push('LABMATE_QUEUE: bullmq needs REDIS_URL');
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -169,5 +199,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: { reports: env.LABMATE_REPORT_RETENTION_DAYS, artifacts: env.LABMATE_ARTIFACT_RETENTION_DAYS, aiCache: env.LABMATE_AI_CACHE_DAYS },
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? `LabMate <labmate@${new URL(publicUrl).hostname}>` } : undefined,
     ai: aiConfig(env),
+    s3: s3Config(env),
   };
 }

@@ -61,10 +61,14 @@ export const envSchema = z.object({
     .regex(/^smtp:\/\/[^/]+$/, 'must be an smtp://[user:password@]host[:port] URL')
     .optional(),
   SMTP_FROM: z.string().min(3).regex(/^[^\r\n]+$/, 'must be one line').optional(),
-  S3_ENDPOINT: z.string().optional(),
-  S3_BUCKET: z.string().optional(),
-  S3_ACCESS_KEY_ID: z.string().optional(),
-  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3-63 lowercase letters, digits, dots, dashes)')
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be a region name such as us-east-1').default('us-east-1'),
   LABMATE_AI_BASE_URL: z.url().optional(),
   LABMATE_AI_API_KEY: z.string().optional(),
   LABMATE_AI_MODEL: z.string().optional(),

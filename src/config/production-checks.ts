@@ -30,13 +30,17 @@ export function productionProblems(env: Env): string[] {
       `HOST: ${env.HOST} would serve sessions over plain http; set TRUST_PROXY (behind an https proxy) or TLS_CERT_FILE and TLS_KEY_FILE`,
     );
   }
-  if (env.LABMATE_AI_BASE_URL && !isSafeAiUrl(env.LABMATE_AI_BASE_URL)) {
+  if (env.LABMATE_AI_BASE_URL && !isSafeServiceUrl(env.LABMATE_AI_BASE_URL)) {
     problems.push('LABMATE_AI_BASE_URL: must be https:// in production unless the model runs on this machine (127.0.0.1, ::1, localhost), so the API key and documents never cross a network in clear');
+  }
+  if (env.S3_ENDPOINT && !isSafeServiceUrl(env.S3_ENDPOINT)) {
+    problems.push('S3_ENDPOINT: must be https:// in production unless the object store runs on this machine (127.0.0.1, ::1, localhost), so files and keys never cross a network in clear');
   }
   return problems;
 }
 
-function isSafeAiUrl(value: string): boolean {
+/** An https:// URL, or any URL on this machine. */
+function isSafeServiceUrl(value: string): boolean {
   const url = new URL(value);
   return url.protocol === 'https:' || isLoopbackHost(url.hostname.replace(/^\[|\]$/g, ''));
 }

@@ -4,7 +4,6 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { createJobRuntime } from '../jobs/job-runtime.js';
@@ -14,7 +13,7 @@ import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { BlobStore } from '../storage/blob-store.js';
-import { filesystemBlobStore } from '../storage/filesystem-blob-store.js';
+import { createBlobStore } from '../storage/create-blob-store.js';
 import './context.js';
 import { cookiePolicy } from './cookies.js';
 import { loggerOptions } from './logger.js';
@@ -79,7 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }) as unknown as FastifyInstance;
   // The cast above only drops Fastify's logger generic, which differs when a pino instance is passed in.
 
-  const blobs = options.blobs ?? filesystemBlobStore(path.join(config.dataDir, 'blobs'));
+  const blobs = options.blobs ?? createBlobStore(config);
   const registry = new Registry();
   const jobs = createJobRuntime({
     db: database.db,

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
@@ -7,11 +8,13 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { buildApp } from '../../src/server/app.js';
+import { s3BlobStore } from '../../src/storage/s3-blob-store.js';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { TEST_SECRET } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
 import { createProcessDatabase, type ProcessDatabase } from '../helpers/process-database.js';
 import { createTestRedisPrefix, type TestRedisPrefix } from '../helpers/redis-prefix.js';
+import { startS3Server, type TestS3Server } from '../helpers/s3-server.js';
 import { until } from '../helpers/until.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -35,6 +38,7 @@ describe.skipIf(!databaseUrl || !redisUrl)('an API-only server and two labmate w
   let env: Record<string, string>;
   let prefix: TestRedisPrefix;
   let database: ProcessDatabase;
+  let s3: TestS3Server;
   let events: Redis;
   let app: FastifyInstance;
   const workers: WorkerProcess[] = [];
@@ -56,7 +60,9 @@ describe.skipIf(!databaseUrl || !redisUrl)('an API-only server and two labmate w
     prefix = createTestRedisPrefix(redisUrl);
     // The worker processes read only the environment, so they get a whole database rather than a schema.
     database = await createProcessDatabase('postgres');
-    env = { PATH: process.env.PATH ?? '', LABMATE_SECRET: TEST_SECRET, REDIS_URL: redisUrl, LABMATE_QUEUE_PREFIX: prefix.prefix, ...database.env };
+    // Files go to an S3 bucket, so the processes share nothing but PostgreSQL, Redis and the object store.
+    s3 = await startS3Server();
+    env = { PATH: process.env.PATH ?? '', LABMATE_SECRET: TEST_SECRET, REDIS_URL: redisUrl, LABMATE_QUEUE_PREFIX: prefix.prefix, ...database.env, ...s3.env };
     const config = loadConfig({ ...env, NODE_ENV: 'test', LOG_LEVEL: 'silent', LABMATE_WORKERS: '0', LABMATE_MAX_ACTIVE_RUNS: '10', LABMATE_RATE_LIMIT: 'false' });
     expect(config.queue.kind).toBe('bullmq');
     events = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
@@ -68,12 +74,14 @@ describe.skipIf(!databaseUrl || !redisUrl)('an API-only server and two labmate w
     await events?.quit();
     await database?.dispose();
     await prefix?.dispose();
+    await s3?.close();
   });
 
   it('runs, streams progress, composes and downloads a report with jobs shared by both workers, and survives a kill -9', async () => {
     workers.push(startWorker(), startWorker());
     await until(() => workers.every((worker) => worker.output().includes('"msg":"worker started"')), 120_000);
     expect(workers[0]!.output()).toContain('"queue":"bullmq"');
+    expect(workers[0]!.output()).toContain('"storage":"s3"');
 
     const client = new TestClient(app);
     await client.signUp('workers@example.com');
@@ -122,8 +130,11 @@ describe.skipIf(!databaseUrl || !redisUrl)('an API-only server and two labmate w
     expect(done.flat()).toHaveLength(runIds.length + 1);
     expect(done.every((lines) => lines.length > 0)).toBe(true);
     expect((await client.get('/metrics')).body).toContain(`labmate_jobs{status="done"} ${runIds.length + 1}`);
-    expect((await client.get('/readyz')).json().checks.queue).toEqual({ ok: true });
-
+    expect((await client.get('/readyz')).json().checks).toMatchObject({ queue: { ok: true }, storage: { ok: true } });
+    const stored = await s3BlobStore(s3.config).list('uploads');
+    expect(stored.filter((key) => key.includes('/runs/')).length).toBeGreaterThanOrEqual(runIds.length);
+    expect(stored.some((key) => key.includes('/reports/'))).toBe(true);
+    expect(existsSync(path.join(database.env.LABMATE_DATA_DIR ?? '', 'blobs'))).toBe(false);
 
     // A worker killed mid-run: its lock lapses and the other worker takes the job over and finishes the run.
     await client.request('PATCH', `/api/v1/assignments/${lab.id}/tasks/${lab.tasks[0]?.id}`, {

@@ -1,23 +1,31 @@
 import JSZip from 'jszip';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { s3BlobStore } from '../../src/storage/s3-blob-store.js';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
 import { testDialects } from '../helpers/databases.js';
+import { startS3Server, type TestS3Server } from '../helpers/s3-server.js';
 import { waitFor } from '../helpers/until.js';
 
-describe.each(testDialects())('the student journey on %s', { timeout: 240_000 }, (dialect) => {
+// Files live on the filesystem by default and in an S3 bucket when scaled out; the journey must not tell the difference.
+const setups = [...testDialects().map((dialect) => ({ dialect, storage: 'files' as const })), { dialect: 'sqlite' as const, storage: 's3' as const }];
+
+describe.each(setups)('the student journey on $dialect with $storage', { timeout: 240_000 }, ({ dialect, storage }) => {
   let t: TestApp;
+  let s3: TestS3Server | undefined;
   let ana: TestClient;
 
   beforeAll(async () => {
-    t = await createTestApp({ dialect });
+    s3 = storage === 's3' ? await startS3Server() : undefined;
+    t = await createTestApp({ dialect, ...(s3 ? { env: s3.env } : {}) });
     ana = new TestClient(t.app);
     await ana.signUp('journey@example.com');
   });
   afterAll(async () => {
     await t.close();
+    await s3?.close();
   });
 
   it('uploads, edits, runs, composes and downloads a report with the screenshots below each question', async () => {
@@ -82,5 +90,12 @@ describe.each(testDialects())('the student journey on %s', { timeout: 240_000 },
     expect((await stranger.get(`/api/v1/reports/${reportId}`)).statusCode).toBe(404);
     expect((await stranger.get(`/api/v1/reports/${reportId}/docx`)).statusCode).toBe(404);
     expect((await stranger.post(`/api/v1/assignments/${lab.id}/reports`, {})).statusCode).toBe(404);
+
+    const prefix = `uploads/${(await ana.get('/api/v1/auth/me')).json().user.id as string}/${lab.id}`;
+    const stored = await t.app.labmate.blobs.list(prefix);
+    expect(stored.length).toBeGreaterThanOrEqual(4);
+    if (s3) expect(await s3BlobStore(s3.config).list(prefix)).toEqual(stored);
+    expect((await ana.request('DELETE', `/api/v1/assignments/${lab.id}`)).statusCode).toBe(204);
+    expect(await t.app.labmate.blobs.list(prefix)).toEqual([]);
   });
 });

@@ -1,11 +1,10 @@
 import { createAiClient } from '../../ai/create-ai-client.js';
-import path from 'node:path';
 import { pino } from 'pino';
 import { systemClock } from '../../clock.js';
 import { createJobRuntime } from '../../jobs/job-runtime.js';
 import { maintenancePolicy, startMaintenance } from '../../maintenance/maintenance.js';
 import { loggerOptions } from '../../server/logger.js';
-import { filesystemBlobStore } from '../../storage/filesystem-blob-store.js';
+import { createBlobStore } from '../../storage/create-blob-store.js';
 import type { CliCommand } from '../command.js';
 import { connectRedis, EXIT_CONFIG, loadConfigOrReport, openMigratedDatabase } from '../runtime.js';
 
@@ -25,7 +24,7 @@ export const workerCommand: CliCommand = {
     const logger = pino(loggerOptions(config.logLevel));
     const { database } = await openMigratedDatabase(config);
     const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
-    const blobs = filesystemBlobStore(path.join(config.dataDir, 'blobs'));
+    const blobs = createBlobStore(config);
     const runtime = createJobRuntime({
       db: database.db,
       blobs,
@@ -45,7 +44,7 @@ export const workerCommand: CliCommand = {
       { db: database.db, blobs, clock: systemClock, logger },
       maintenancePolicy(config.retentionDays),
     );
-    logger.info({ workers: Math.max(config.workers, 1), database: database.dialect, queue: config.queue.kind }, 'worker started');
+    logger.info({ workers: Math.max(config.workers, 1), database: database.dialect, queue: config.queue.kind, storage: config.s3 ? 's3' : 'files' }, 'worker started');
     await new Promise<void>((resolve) => {
       process.once('SIGTERM', resolve);
       process.once('SIGINT', resolve);
