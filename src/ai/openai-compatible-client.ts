@@ -162,6 +162,7 @@ export class OpenAiCompatibleClient implements AiClient {
         response: JSON.stringify(json),
         prompt_tokens: conversation.usage.promptTokens,
         completion_tokens: conversation.usage.completionTokens,
+        user_id: request.userId,
         created_at: this.clock().toISOString(),
       });
       return { value, cached: false, usage: conversation.usage };

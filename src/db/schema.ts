@@ -350,6 +350,8 @@ export interface AiCacheTable {
   response: string;
   prompt_tokens: number;
   completion_tokens: number;
+  /** Whose request stored it (null offline): cached answers derive from their documents and go with their account. */
+  user_id: string | null;
   created_at: Timestamp;
 }
 

@@ -102,7 +102,7 @@ describe.each(testDialects())('maintenance on %s', (dialect) => {
     const db = database.handle.db;
     const clock = manualClock(new Date());
     const cache = aiCacheRepository(db);
-    const answer = (key: string) => ({ key, model: 'm', feature: 'detect', response: '{}', prompt_tokens: 1, completion_tokens: 1, created_at: clock.now().toISOString() });
+    const answer = (key: string) => ({ key, model: 'm', feature: 'detect', response: '{}', prompt_tokens: 1, completion_tokens: 1, user_id: null, created_at: clock.now().toISOString() });
     const oldKey = randomUUID();
     const newKey = randomUUID();
     await cache.store(answer(oldKey));

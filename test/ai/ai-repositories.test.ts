@@ -67,12 +67,24 @@ describe.each(testDialects())('AI repositories on %s', (dialect) => {
 
   it('keeps the first answer stored for a key and finds it again', async () => {
     const cache = aiCacheRepository(database.handle.db);
-    const row = { key: 'k1', model: 'm', feature: 'review', response: '{"a":1}', prompt_tokens: 3, completion_tokens: 4, created_at: now };
+    const row = { key: 'k1', model: 'm', feature: 'review', response: '{"a":1}', prompt_tokens: 3, completion_tokens: 4, user_id: 'ana', created_at: now };
     await cache.store(row);
     await cache.store({ ...row, response: '{"a":2}' });
     expect(await cache.find('k1')).toEqual(row);
     expect(await cache.find('k2')).toBeUndefined();
     expect(await cache.deleteOlderThan('2026-03-02T00:00:00.000Z')).toBe(1);
     expect(await cache.find('k1')).toBeUndefined();
+  });
+
+  it("forgets cached answers with the account whose request stored them, keeping offline ones", async () => {
+    const cache = aiCacheRepository(database.handle.db);
+    const users = usersRepository(database.handle.db);
+    await users.create({ id: 'cy', email: 'cy@example.com', display_name: 'cy', password_hash: null, role: 'student', disabled_at: null, created_at: now, updated_at: now });
+    const answer = { model: 'm', feature: 'detect', response: '{}', prompt_tokens: 1, completion_tokens: 1, created_at: now };
+    await cache.store({ ...answer, key: 'of-cy', user_id: 'cy' });
+    await cache.store({ ...answer, key: 'offline', user_id: null });
+    await database.handle.db.deleteFrom('users').where('id', '=', 'cy').execute();
+    expect(await cache.find('of-cy')).toBeUndefined();
+    expect(await cache.find('offline')).toBeDefined();
   });
 });

@@ -8,6 +8,7 @@ import { profilesAdminMigration } from './0003-profiles-admin.js';
 import { retentionMigration } from './0007-retention.js';
 import { aiMigration } from './0007-ai.js';
 import { aiDraftsMigration } from './0008-ai-drafts.js';
+import { aiCacheOwnerMigration } from './0009-ai-cache-owner.js';
 
 /** Every migration in order; later issues append theirs here. Names never change once released. */
 export function allMigrations(dialect: MigrationDialect): Record<string, DialectMigration> {
@@ -21,5 +22,6 @@ export function allMigrations(dialect: MigrationDialect): Record<string, Dialect
     '0007-retention': retentionMigration(dialect),
     '0007-ai': aiMigration(dialect),
     '0008-ai-drafts': aiDraftsMigration(dialect),
+    '0009-ai-cache-owner': aiCacheOwnerMigration(),
   };
 }
