@@ -35,6 +35,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LOG_LEVEL: 'silent',
     // Tests share the cores with other test files: background priority would only make their programs slow.
     LABMATE_JOB_NICENESS: '0',
+    // Tests poll progress faster than a person would; the tests about rate limits turn them back on.
+    LABMATE_RATE_LIMIT: 'false',
     ...options.env,
   });
   const redis = options.redis && process.env.REDIS_URL ? new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;

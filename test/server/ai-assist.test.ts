@@ -59,7 +59,7 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
 
   beforeAll(async () => {
     ai = await startFakeOpenAiServer({ handler: labModel });
-    t = await createTestApp({ dialect, env: { LABMATE_AI_BASE_URL: ai.url, LABMATE_AI_MODEL: 'fake-model', LABMATE_RATE_LIMIT: 'false' } });
+    t = await createTestApp({ dialect, env: { LABMATE_AI_BASE_URL: ai.url, LABMATE_AI_MODEL: 'fake-model' } });
     ana = new TestClient(t.app);
     ben = new TestClient(t.app);
     await ana.signUp('ai-ana@example.com');
@@ -177,7 +177,7 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
 describe('with a spent AI budget', () => {
   it('refuses further AI actions with 429 until midnight UTC, without calling the model', async () => {
     const ai = await startFakeOpenAiServer({ handler: labModel });
-    const t = await createTestApp({ env: { LABMATE_AI_BASE_URL: ai.url, LABMATE_AI_MODEL: 'fake-model', LABMATE_AI_DAILY_TOKENS: '1', LABMATE_RATE_LIMIT: 'false' } });
+    const t = await createTestApp({ env: { LABMATE_AI_BASE_URL: ai.url, LABMATE_AI_MODEL: 'fake-model', LABMATE_AI_DAILY_TOKENS: '1' } });
     try {
       const ana = new TestClient(t.app);
       await ana.signUp('thrifty@example.com');
@@ -198,7 +198,7 @@ describe('with a spent AI budget', () => {
 
 describe('with an AI endpoint that does not answer', () => {
   it('stays ready, naming the AI endpoint as down, and the heuristic tasks stand', async () => {
-    const t = await createTestApp({ env: { LABMATE_AI_BASE_URL: 'http://127.0.0.1:9/v1', LABMATE_AI_MODEL: 'absent', LABMATE_RATE_LIMIT: 'false' } });
+    const t = await createTestApp({ env: { LABMATE_AI_BASE_URL: 'http://127.0.0.1:9/v1', LABMATE_AI_MODEL: 'absent' } });
     try {
       const readiness = await t.app.inject({ method: 'GET', url: '/readyz' });
       expect(readiness.statusCode).toBe(200);

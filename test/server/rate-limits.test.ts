@@ -10,7 +10,7 @@ describe.each(stores)('rate limits with the %s store', (store) => {
   beforeAll(async () => {
     t = await createTestApp({
       redis: store === 'redis',
-      env: { LABMATE_RATE_LIMIT_MAX: '8', LABMATE_AUTH_RATE_LIMIT_MAX: '3' },
+      env: { LABMATE_RATE_LIMIT: 'true', LABMATE_RATE_LIMIT_MAX: '8', LABMATE_AUTH_RATE_LIMIT_MAX: '3' },
     });
     if (t.redis) {
       const keys = await t.redis.keys('labmate:rl:*');

@@ -11,7 +11,7 @@ describe.each(testDialects())('feedback on %s', (dialect) => {
   let bob: TestClient;
 
   beforeAll(async () => {
-    t = await createTestApp({ dialect });
+    t = await createTestApp({ dialect, env: { LABMATE_RATE_LIMIT: 'true' } });
     ana = new TestClient(t.app);
     await ana.signUp('ana@example.com');
     bob = new TestClient(t.app);
