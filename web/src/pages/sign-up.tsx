@@ -37,7 +37,14 @@ export function SignUpPage() {
 
   if (user && !busy) return <Navigate to={next} replace />;
 
-  const set = (field: Fields) => (event: { target: { value: string } }) => setValues((old) => ({ ...old, [field]: event.target.value }));
+  /** What ties a field's input to its value, its error and the focus-on-error lookup by id. */
+  const bind = (field: Fields) => ({
+    id: `signup-${field}`,
+    name: field,
+    value: values[field],
+    onChange: (event: { target: { value: string } }) => setValues((old) => ({ ...old, [field]: event.target.value })),
+    error: fieldErrors[field],
+  });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -93,55 +100,20 @@ export function SignUpPage() {
       {mode && mode.mode !== 'closed' ? (
         <form className="card" onSubmit={(event) => void onSubmit(event)} noValidate>
           {error ? <ErrorNotice message={error} /> : null}
-          <TextField id="signup-name" label="Name" name="name" autoComplete="name" required value={values.name} onChange={set('name')} error={fieldErrors.name} />
+          <TextField label="Name" autoComplete="name" required {...bind('name')} />
+          <TextField label="Email" type="email" autoComplete="email" required {...bind('email')} />
           <TextField
-            id="signup-email"
-            label="Email"
-            type="email"
-            name="email"
-            autoComplete="email"
-            required
-            value={values.email}
-            onChange={set('email')}
-            error={fieldErrors.email}
-          />
-          <TextField
-            id="signup-password"
             label="Password"
             type="password"
-            name="password"
             autoComplete="new-password"
             hint={`At least ${MIN_PASSWORD} characters. A few words you will remember work well.`}
             required
-            value={values.password}
-            onChange={set('password')}
-            error={fieldErrors.password}
+            {...bind('password')}
           />
           {mode.mode === 'invite' ? (
-            <TextField
-              id="signup-inviteCode"
-              label="Invite code"
-              name="inviteCode"
-              autoComplete="off"
-              hint="This server needs an invite code from its administrator."
-              required
-              value={values.inviteCode}
-              onChange={set('inviteCode')}
-              error={fieldErrors.inviteCode}
-            />
+            <TextField label="Invite code" autoComplete="off" hint="This server needs an invite code from its administrator." required {...bind('inviteCode')} />
           ) : null}
-          {mode.betaKeyRequired ? (
-            <TextField
-              id="signup-betaKey"
-              label="Beta key"
-              name="betaKey"
-              autoComplete="off"
-              required
-              value={values.betaKey}
-              onChange={set('betaKey')}
-              error={fieldErrors.betaKey}
-            />
-          ) : null}
+          {mode.betaKeyRequired ? <TextField label="Beta key" autoComplete="off" required {...bind('betaKey')} /> : null}
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? <span className="spinner" aria-hidden="true" /> : null}
             {busy ? 'Creating your account…' : 'Create account'}
