@@ -7,6 +7,14 @@ describe('reportFileName', () => {
     expect(reportFileName('Lab 3 – Loops.pdf', 'pdf')).toBe('Lab 3 – Loops_report.pdf');
   });
 
+  it('uses the name the student chose, made safe, with the right extension', () => {
+    expect(reportFileName('lab3.docx', 'docx', 'Lab 3 — Asha Rao')).toBe('Lab 3 — Asha Rao.docx');
+    expect(reportFileName('lab3.docx', 'pdf', 'Lab 3.v2.docx')).toBe('Lab 3.v2.pdf');
+    expect(reportFileName('lab3.docx', 'docx', '../up/x')).toBe('_up_x.docx');
+    expect(reportFileName('lab3.docx', 'docx', 'con')).toBe('con_.docx');
+    expect(reportFileName('lab3.docx', 'docx', ' ... ')).toBe('lab.docx');
+  });
+
   it('drops directories, including Windows ones and traversal', () => {
     expect(reportFileName('C:\\Users\\asha\\lab3.docx', 'docx')).toBe('lab3_report.docx');
     expect(reportFileName('../../etc/passwd.docx', 'docx')).toBe('passwd_report.docx');

@@ -8,8 +8,11 @@ const MAX_STEM_BYTES = 180;
  */
 export function safeStem(originalName: string): string {
   const base = originalName.split(/[\\/]/).pop() ?? '';
-  const withoutExtension = base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base;
-  let stem = withoutExtension
+  return sanitizedStem(base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base);
+}
+
+function sanitizedStem(name: string): string {
+  let stem = name
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
     .replace(/\s+/g, ' ')
@@ -20,7 +23,8 @@ export function safeStem(originalName: string): string {
   return WINDOWS_RESERVED.test(stem) ? `${stem}_` : stem;
 }
 
-/** The download name of a report: `<original stem>_report.docx` or `.pdf`. */
-export function reportFileName(originalName: string, extension: 'docx' | 'pdf'): string {
+/** The download name of a report: the name the student chose, else `<original stem>_report`, with `.docx` or `.pdf`. */
+export function reportFileName(originalName: string, extension: 'docx' | 'pdf', chosen?: string): string {
+  if (chosen) return `${sanitizedStem(chosen.replace(/\.(docx|pdf)$/i, '').replace(/[\\/]/g, '_'))}.${extension}`;
   return `${safeStem(originalName)}_report.${extension}`;
 }

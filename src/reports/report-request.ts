@@ -8,4 +8,6 @@ export interface ReportRequest {
   pdf: boolean;
   /** Failed tasks to include anyway (captioned as failed). */
   includeFailed: string[];
+  /** The download name the student chose (without extension); `<original>_report` when absent. */
+  fileName?: string | undefined;
 }

@@ -85,6 +85,16 @@ describe.each(setups)('the student journey on $dialect with $storage', { timeout
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     }
 
+    const badName = await ana.post(`/api/v1/assignments/${lab.id}/reports`, { pdf: false, fileName: 'two\nlines' });
+    expect(badName.statusCode).toBe(422);
+    expect(badName.json().detail).toMatch(/fileName/);
+    const namedId = (await ana.post(`/api/v1/assignments/${lab.id}/reports`, { pdf: false, fileName: 'Lab 2 — Ana/final.docx' })).json().id as string;
+    const named = await waitFor(
+      async () => (await ana.get(`/api/v1/reports/${namedId}`)).json() as { status: string; docx: string | null },
+      (value) => value.status === 'succeeded' || value.status === 'failed',
+    );
+    expect((await ana.get(named.docx ?? '')).headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('Lab 2 — Ana_final.docx')}`);
+
     const stranger = new TestClient(t.app);
     await stranger.signUp('stranger-journey@example.com');
     expect((await stranger.get(`/api/v1/reports/${reportId}`)).statusCode).toBe(404);

@@ -6,6 +6,7 @@ import { reportsRepository } from '../../../../db/repositories/reports.repositor
 import type { ReportRow } from '../../../../db/schema.js';
 import { errors } from '../../../../errors.js';
 import { reportFileName } from '../../../../report/index.js';
+import type { ReportRequest } from '../../../../reports/report-request.js';
 import { requestReport } from '../../../../reports/request-report.js';
 import { attachmentDisposition } from '../../../content-disposition.js';
 import { requireSession } from '../../../plugins/access.js';
@@ -27,6 +28,10 @@ function presentReport(report: ReportRow): ReportOut {
     createdAt: report.created_at,
     finishedAt: report.finished_at,
   };
+}
+
+function requestedFileName(report: ReportRow): string | undefined {
+  return (JSON.parse(report.request) as ReportRequest).fileName;
 }
 
 /** Compose a report in the background, read its state, download it as DOCX or PDF. */
@@ -84,7 +89,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         const assignment = await assignmentsRepository(jobs.db).find(ownerId, report.assignment_id);
         return reply
           .type(format === 'docx' ? DOCX : 'application/pdf')
-          .header('content-disposition', attachmentDisposition(reportFileName(assignment?.original_name ?? 'report', format)))
+          .header('content-disposition', attachmentDisposition(reportFileName(assignment?.original_name ?? 'report', format, requestedFileName(report))))
           .send(await jobs.blobs.open(key));
       },
     );

@@ -6,6 +6,13 @@ export const reportBody = z.object({
   placement: z.enum(['below', 'end']).default('below'),
   pdf: z.boolean().default(true),
   includeFailed: z.array(z.uuid()).max(500).default([]),
+  fileName: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(150, 'must be at most 150 characters')
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters')
+    .optional(),
 });
 export const assignmentParams = z.object({ id: z.uuid() });
 export const reportParams = z.object({ id: z.uuid() });
