@@ -1,38 +1,13 @@
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { hasChromium, SHOTS, startWebApp, type BrowserApp } from '../helpers/browser.js';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** Every page's screenshot at both widths, for a person to look at (the assertions do not read them). */
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SHOTS}/${name}-${page.viewportSize()?.width ?? 0}.png`, fullPage: true });
-}
+import { hasChromium, loadAxe, seriousViolations, shoot, startWebApp, type BrowserApp } from '../helpers/browser.js';
 
 /** Whether the element has the keyboard focus. */
 function focused(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
-}
-
-/** The serious and critical accessibility problems axe-core finds on the page as it is now. */
-async function seriousViolations(page: Page, axeSource: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run({ resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the downloaded report', { timeout: 240_000 }, () => {
@@ -213,7 +188,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the down
   });
 
   it('has no serious or critical accessibility problems on the pages it built (axe-core)', async () => {
-    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const axeSource = await loadAxe();
     const scan = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: await context.storageState(), bypassCSP: true });
     const scanned = await scan.newPage();
     const problems: string[] = [];

@@ -1,6 +1,7 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.js';
 
@@ -49,4 +50,33 @@ export async function startWebApp(options: TestAppOptions = {}): Promise<Browser
   if (!existsSync(WEB_INDEX)) throw new Error('web/dist is missing: run `npm run build:web` first (npm test does).');
   await mkdir(SHOTS, { recursive: true });
   return startBrowserApp(options);
+}
+
+/** A page's full screenshot named after it and the viewport width, for a person to look at (assertions never read it). */
+export async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}/${name}-${page.viewportSize()?.width ?? 0}.png`, fullPage: true });
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** axe-core's browser bundle, to pass to `seriousViolations` (pages need `bypassCSP: true` to run it). */
+export function loadAxe(): Promise<string> {
+  return readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+}
+
+/** The serious and critical accessibility problems axe-core finds on the page as it is now. */
+export async function seriousViolations(page: Page, axeSource: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run({ resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
