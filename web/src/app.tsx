@@ -2,8 +2,10 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AnnouncerProvider } from './components/announcer';
 import { Layout } from './components/layout';
 import { AssignmentsPage } from './pages/assignments';
+import { FeedbackPage } from './pages/feedback';
 import { LandingPage } from './pages/landing';
 import { NotFoundPage } from './pages/not-found';
+import { SettingsPage } from './pages/settings';
 import { SignInPage } from './pages/sign-in';
 import { SignUpPage } from './pages/sign-up';
 import { UploadPage } from './pages/upload';
@@ -20,6 +22,8 @@ const router = createBrowserRouter([
       { path: '/assignments', element: <RequireUser><AssignmentsPage /></RequireUser> },
       { path: '/upload', element: <RequireUser><UploadPage /></RequireUser> },
       { path: '/assignments/:id', element: <RequireUser><WorkspacePage /></RequireUser> },
+      { path: '/settings', element: <RequireUser><SettingsPage /></RequireUser> },
+      { path: '/feedback', element: <RequireUser><FeedbackPage /></RequireUser> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -13,6 +13,10 @@ interface SessionValue {
   capabilities: Capabilities | null;
   signedIn(answer: SignedIn): void;
   signOut(): Promise<void>;
+  /** The server ended this session at the user's request (e.g. the account was deleted): forget it here too. */
+  signedOut(): void;
+  /** The account's name or email changed on the server. */
+  updateUser(user: User): void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -47,6 +51,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(answer.user);
   }, []);
 
+  const signedOut = useCallback(() => {
+    api.forgetCsrfToken();
+    setExpired(false);
+    setUser(null);
+  }, []);
+
   const signOut = useCallback(async () => {
     try {
       await api.post('/auth/logout');
@@ -54,12 +64,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Already signed out on the server: the result the user wanted.
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
-    api.forgetCsrfToken();
-    setExpired(false);
-    setUser(null);
-  }, []);
+    signedOut();
+  }, [signedOut]);
 
-  const value = useMemo(() => ({ user, expired, capabilities, signedIn, signOut }), [user, expired, capabilities, signedIn, signOut]);
+  const updateUser = useCallback((next: User) => setUser(next), []);
+
+  const value = useMemo(
+    () => ({ user, expired, capabilities, signedIn, signOut, signedOut, updateUser }),
+    [user, expired, capabilities, signedIn, signOut, signedOut, updateUser],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -147,3 +147,42 @@ export interface AiAction {
   result: Record<string, unknown> | null;
   error: string | null;
 }
+
+/** My account and profile (`GET /me`). */
+export interface Profile extends User {
+  createdAt: string;
+  institution: string | null;
+  course: string | null;
+  year: number | null;
+  graduationYear: number | null;
+  preferredTheme: Theme | null;
+  fileNamePattern: string | null;
+  updatedAt: string;
+}
+
+/** One of my signed-in sessions (`GET /auth/sessions`). */
+export interface AuthSession {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface DataExport {
+  id: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  bytes: number | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  download: string | null;
+}
+
+export interface AiBudget {
+  usedTokens: number;
+  dailyTokens: number;
+  renewsAt: string;
+}

@@ -53,6 +53,8 @@ export function Layout() {
                   Assignments
                 </NavLink>
                 <NavLink to="/upload">Upload</NavLink>
+                <NavLink to="/feedback">Feedback</NavLink>
+                <NavLink to="/settings">Settings</NavLink>
                 <span className="who">{user.name}</span>
                 <button type="button" className="button small" onClick={() => void onSignOut()}>
                   Sign out

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { usePageTitle } from '../components/page-title';
 import { useSession } from '../session';
 
@@ -11,8 +11,14 @@ n: 21
 export function LandingPage() {
   usePageTitle('');
   const { user } = useSession();
+  const accountDeleted = (useLocation().state as { accountDeleted?: boolean } | null)?.accountDeleted === true;
   return (
     <>
+      {accountDeleted && !user ? (
+        <div className="notice ok" role="status">
+          <p>Your account and everything in it were deleted, and you are signed out everywhere.</p>
+        </div>
+      ) : null}
       <section className="hero" aria-labelledby="hero-title">
         <div>
           <h1 id="hero-title">Your lab report, with every program really run</h1>
