@@ -65,6 +65,12 @@ describe.skipIf(!hasChromium)('AI drafts in the web app, against a fake model', 
     await page.setViewportSize({ width: 375, height: 812 });
     await page.screenshot({ path: `${SHOTS}/workspace-ai-drafts-375.png`, fullPage: true });
 
+    // The drafts and the review were paid for in tokens, which the settings page counts against the day's allowance.
+    await page.goto(`${base}/settings`);
+    const budget = page.getByRole('region', { name: 'AI use' });
+    await budget.getByText(/^[1-9][\d,]* of 200,000 tokens used today/).waitFor();
+    expect(await budget.getByRole('progressbar', { name: 'AI tokens used today' }).isVisible()).toBe(true);
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: /every program really run/ }).waitFor();
     await page.goto(`${base}/assignments`);

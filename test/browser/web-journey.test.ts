@@ -1,14 +1,9 @@
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { hasChromium, loadAxe, seriousViolations, shoot, startWebApp, type BrowserApp } from '../helpers/browser.js';
-
-/** Whether the element has the keyboard focus. */
-function focused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
-}
+import { focused, hasChromium, loadAxe, seriousViolations, shoot, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the downloaded report', { timeout: 240_000 }, () => {
   let app: BrowserApp;
@@ -16,18 +11,14 @@ describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the down
   let base: string;
   let context: BrowserContext;
   let page: Page;
-  const consoleProblems: string[] = [];
+  let consoleProblems: string[] = [];
 
   beforeAll(async () => {
     app = await startWebApp();
     ({ browser, base } = app);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, reducedMotion: 'reduce' });
     page = await context.newPage();
-    page.on('console', (message) => {
-      // A 401 from "who am I?" before sign-in is the expected answer; anything else (a CSP refusal, an exception) is not.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleProblems.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleProblems.push(error.message));
+    consoleProblems = watchConsole(page);
   });
   afterAll(async () => {
     await app?.close();

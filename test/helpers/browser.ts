@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -55,6 +55,24 @@ export async function startWebApp(options: TestAppOptions = {}): Promise<Browser
 /** A page's full screenshot named after it and the viewport width, for a person to look at (assertions never read it). */
 export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}-${page.viewportSize()?.width ?? 0}.png`, fullPage: true });
+}
+
+/**
+ * The page's console errors and uncaught exceptions from now on, in a list that fills as they happen. Failed resource
+ * loads are left out: a 401 from "who am I?" or a refused form is an expected answer, a CSP refusal or an exception not.
+ */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}
+
+/** Whether the element has the keyboard focus. */
+export function focused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
 }
 
 interface AxeViolation {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from './client';
 import { ApiError } from './problem';
+import { json, problem } from './test-network';
 
 interface Call {
   method: string;
@@ -20,8 +21,6 @@ function network(answer: (call: Call, index: number) => Response) {
   return { calls, fetch };
 }
 
-const json = (status: number, body: unknown, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
-const problem = (status: number, slug: string, detail: string) => json(status, { type: `/problems/${slug}`, status, detail }, 'application/problem+json');
 
 describe('the API client', () => {
   it('fetches the CSRF token once and sends it on every unsafe request', async () => {

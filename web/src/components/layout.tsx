@@ -46,7 +46,7 @@ export function Layout() {
             <img src="/favicon.svg" alt="" />
             LabMate
           </Link>
-          <nav className="app-nav" aria-label="Main">
+          <nav className={user ? 'app-nav signed-in' : 'app-nav'} aria-label="Main">
             {user ? (
               <>
                 <NavLink to="/assignments" end>
@@ -55,10 +55,6 @@ export function Layout() {
                 <NavLink to="/upload">Upload</NavLink>
                 <NavLink to="/feedback">Feedback</NavLink>
                 <NavLink to="/settings">Settings</NavLink>
-                <span className="who">{user.name}</span>
-                <button type="button" className="button small" onClick={() => void onSignOut()}>
-                  Sign out
-                </button>
               </>
             ) : user === null ? (
               <>
@@ -69,6 +65,14 @@ export function Layout() {
               </>
             ) : null}
           </nav>
+          {user ? (
+            <div className="app-account">
+              <span className="who">{user.name}</span>
+              <button type="button" className="button small" onClick={() => void onSignOut()}>
+                Sign out
+              </button>
+            </div>
+          ) : null}
         </div>
       </header>
       <main id="main" className="app-main">

@@ -3,10 +3,9 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../api';
+import { json, problem, stubNetwork } from '../api/test-network';
 import { AnnouncerProvider } from '../components/announcer';
 import { FEEDBACK_MESSAGE_MAX, FeedbackPage } from './feedback';
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 const lab = { id: '6f1d2b1e-8a55-4c55-9a59-3f7c1d1e2a10', originalName: 'Lab 1.docx' };
 let posted: unknown[] = [];
@@ -15,10 +14,9 @@ let feedbackAnswer: () => Response;
 beforeEach(() => {
   posted = [];
   api.setCsrfToken('token');
-  // The API client calls the global fetch; the server's answers are scripted here.
-  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+  stubNetwork((url, body) => {
     if (url.startsWith('/api/v1/assignments')) return json(200, { items: [lab], nextCursor: null });
-    posted.push(JSON.parse(String(init?.body)));
+    posted.push(body);
     return feedbackAnswer();
   });
 });
@@ -41,7 +39,7 @@ describe('the feedback page', () => {
     renderAt('/feedback');
     const message = screen.getByLabelText('Your message') as HTMLTextAreaElement;
     expect(message.maxLength).toBe(FEEDBACK_MESSAGE_MAX);
-    expect(message.getAttribute('aria-describedby')).toContain('feedback-message-count');
+    expect(message.getAttribute('aria-describedby')).toContain('feedback-message-note');
     fireEvent.change(message, { target: { value: 'Runs are fast.' } });
     expect(screen.getByText('14 of 4,000 characters').classList.contains('low')).toBe(false);
     fireEvent.change(message, { target: { value: 'x'.repeat(3700) } });
@@ -71,7 +69,7 @@ describe('the feedback page', () => {
   });
 
   it('shows the server’s problem when the feedback is refused', async () => {
-    feedbackAnswer = () => json(429, { type: '/problems/rate-limited', status: 429, detail: 'Too much feedback at once; try again in an hour.' });
+    feedbackAnswer = () => problem(429, 'rate-limited', 'Too much feedback at once; try again in an hour.');
     renderAt('/feedback');
     act(() => screen.getByLabelText('5 · Very good').click());
     fireEvent.change(screen.getByLabelText('Your message'), { target: { value: 'Great.' } });

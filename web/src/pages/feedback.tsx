@@ -1,13 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api';
-import { messageOf } from '../api/problem';
 import type { AssignmentSummary, Page } from '../api/types';
 import { useAnnounce } from '../components/announcer';
 import { TextAreaField } from '../components/field';
 import { ErrorNotice } from '../components/notice';
 import { usePageTitle } from '../components/page-title';
-import { fieldSentences } from '../field-errors';
+import { formErrors } from '../field-errors';
 
 /** The server's limit on a feedback message (`FEEDBACK_MESSAGE_MAX`). */
 export const FEEDBACK_MESSAGE_MAX = 4000;
@@ -79,8 +78,9 @@ export function FeedbackPage() {
       setSent(true);
       announce('Thank you. Your feedback was sent to the administrators.');
     } catch (failure) {
-      setErrors(fieldSentences(failure, LABELS));
-      setError(messageOf(failure));
+      const problem = formErrors(failure, LABELS);
+      setErrors(problem.fields);
+      setError(problem.notice);
     } finally {
       setBusy(false);
     }
@@ -97,7 +97,7 @@ export function FeedbackPage() {
           </div>
         ) : null}
         {error ? <ErrorNotice message={error} /> : null}
-        <fieldset className="field plain" aria-describedby={errors.rating ? 'feedback-rating-error' : undefined}>
+        <fieldset className="field plain rating-field" aria-describedby={errors.rating ? 'feedback-rating-error' : undefined}>
           <legend>How well is LabMate working for you?</legend>
           <div className="rating">
             {RATINGS.map(([value, words]) => (
@@ -108,7 +108,10 @@ export function FeedbackPage() {
                   name="rating"
                   value={value}
                   checked={rating === value}
-                  onChange={() => setRating(value)}
+                  onChange={() => {
+                    setRating(value);
+                    setErrors((old) => ({ ...old, rating: undefined }));
+                  }}
                   aria-invalid={errors.rating ? true : undefined}
                 />
                 <label htmlFor={`feedback-rating-${value}`}>
@@ -129,7 +132,10 @@ export function FeedbackPage() {
           rows={7}
           maxLength={FEEDBACK_MESSAGE_MAX}
           value={message}
-          onChange={(event) => setMessage(event.target.value)}
+          onChange={(event) => {
+            setMessage(event.target.value);
+            setErrors((old) => ({ ...old, message: undefined }));
+          }}
           error={errors.message}
         />
         {assignments.length > 0 ? (

@@ -19,6 +19,14 @@ export function DataExportPanel() {
   const [error, setError] = useState<string | null>(null);
   const alive = useRef(true);
   const download = useRef<HTMLAnchorElement>(null);
+  const focusWhenReady = useRef(false);
+
+  useEffect(() => {
+    // Once the export the user asked for is rendered as ready, its download link is where they want to be.
+    if (latest?.status !== 'succeeded' || !focusWhenReady.current) return;
+    focusWhenReady.current = false;
+    download.current?.focus();
+  }, [latest]);
 
   async function follow(row: DataExport, announceReady: boolean) {
     let current = row;
@@ -31,7 +39,6 @@ export function DataExportPanel() {
     if (!alive.current || !announceReady) return;
     if (current.status === 'succeeded') {
       announce('Your data export is ready to download.');
-      window.setTimeout(() => download.current?.focus(), 0);
     } else if (current.status === 'failed') {
       announce('Your data export failed.');
     }
@@ -56,8 +63,10 @@ export function DataExportPanel() {
     setError(null);
     announce('Preparing your data export…');
     try {
+      focusWhenReady.current = true;
       await follow(await api.post<DataExport>('/me/export'), true);
     } catch (failure) {
+      focusWhenReady.current = false;
       if (alive.current) setError(messageOf(failure));
     } finally {
       if (alive.current) setBusy(false);

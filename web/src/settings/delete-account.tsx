@@ -1,11 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api';
-import { messageOf } from '../api/problem';
 import { ConfirmDialog } from '../components/dialog';
 import { TextField } from '../components/field';
 import { ErrorNotice } from '../components/notice';
-import { fieldSentences } from '../field-errors';
+import { formErrors } from '../field-errors';
 import { useSession } from '../session';
 
 /** State the landing page reads to say the account is gone. */
@@ -22,6 +21,16 @@ export function DeleteAccount() {
   const [passwordError, setPasswordError] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const deleted = useRef(false);
+
+  useEffect(
+    () => () => {
+      // Forget the session only once the home page has replaced this one: the router commits its navigation as a
+      // transition, so a sign-out seen earlier would make this signed-in-only page send the user to sign in.
+      if (deleted.current) signedOut();
+    },
+    [signedOut],
+  );
 
   function close() {
     setOpen(false);
@@ -41,15 +50,14 @@ export function DeleteAccount() {
     setBusy(true);
     try {
       await api.delete('/me', { body: { password } });
-      // Leave the signed-in page first, so it does not send the now signed-out user to sign in.
+      deleted.current = true;
       const state: AccountDeletedState = { accountDeleted: true };
       await navigate('/', { replace: true, state });
-      signedOut();
     } catch (failure) {
       setBusy(false);
-      const fields = fieldSentences(failure, { password: 'This' });
-      setPasswordError(fields.password);
-      setError(fields.password ? null : messageOf(failure));
+      const problem = formErrors(failure, { password: 'This' });
+      setPasswordError(problem.fields.password);
+      setError(problem.notice);
       document.getElementById('delete-password')?.focus();
     }
   }

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { messageOf } from '../api/problem';
 import { useAnnounce } from '../components/announcer';
 import { TextField } from '../components/field';
 import { ErrorNotice } from '../components/notice';
-import { fieldSentences } from '../field-errors';
+import { formErrors } from '../field-errors';
 import { plural } from '../format';
 
 const MIN_PASSWORD = 8;
@@ -54,10 +53,10 @@ export function PasswordForm({ onChanged }: { onChanged: (revokedSessions: numbe
       announce(message);
       onChanged(answer.revokedSessions);
     } catch (failure) {
-      const byField = fieldSentences(failure, LABELS);
-      setErrors(byField);
-      setError(messageOf(failure));
-      const field = Object.keys(byField)[0];
+      const problem = formErrors(failure, LABELS);
+      setErrors(problem.fields);
+      setError(problem.notice);
+      const field = Object.keys(problem.fields)[0];
       if (field) document.getElementById(`password-${field}`)?.focus();
     } finally {
       setBusy(false);

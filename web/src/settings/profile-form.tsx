@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { messageOf } from '../api/problem';
 import { THEMES, type Profile, type Theme } from '../api/types';
 import { useAnnounce } from '../components/announcer';
 import { TextField } from '../components/field';
 import { ErrorNotice } from '../components/notice';
-import { fieldSentences } from '../field-errors';
+import { formErrors } from '../field-errors';
 import { useSession } from '../session';
 import { themeName } from '../workspace/task-form';
 import { profileChanges, profileValues, type ProfileField, type ProfileValues } from './profile-values';
@@ -55,8 +54,9 @@ export function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (
       setSaved(true);
       announce('Your profile was saved.');
     } catch (failure) {
-      setErrors(fieldSentences(failure, LABELS));
-      setError(messageOf(failure));
+      const problem = formErrors(failure, LABELS);
+      setErrors(problem.fields);
+      setError(problem.notice);
     } finally {
       setBusy(false);
     }
@@ -80,6 +80,8 @@ export function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (
           error={errors.institution}
         />
         <TextField id="profile-course" label={LABELS.course} maxLength={200} value={values.course} onChange={set('course')} error={errors.course} />
+      </div>
+      <div className="grid-2">
         <TextField
           id="profile-year"
           label={LABELS.year}

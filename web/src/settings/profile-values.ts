@@ -14,15 +14,7 @@ export interface ProfileValues {
 export type ProfileField = keyof ProfileValues;
 
 /** What `PATCH /me` takes: every field, null to clear one. */
-export interface ProfileChanges {
-  name: string;
-  institution: string | null;
-  course: string | null;
-  year: number | null;
-  graduationYear: number | null;
-  preferredTheme: Theme | null;
-  fileNamePattern: string | null;
-}
+export type ProfileChanges = Pick<Profile, ProfileField>;
 
 /** The form's starting values from the stored profile. */
 export function profileValues(profile: Profile): ProfileValues {
