@@ -1,16 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { api } from '../api';
-import { ApiError, messageOf } from '../api/problem';
+import { messageOf } from '../api/problem';
 import type { SignedIn, SignupMode } from '../api/types';
 import { TextField } from '../components/field';
+import { useFormFields } from '../components/use-form-fields';
 import { ErrorNotice, Loading } from '../components/notice';
 import { usePageTitle } from '../components/page-title';
+import { formErrors } from '../field-errors';
 import { nextPath, useSession } from '../session';
 
 const MIN_PASSWORD = 8;
 
 type Fields = 'name' | 'email' | 'password' | 'inviteCode' | 'betaKey';
+
+const LABELS: Record<Fields, string> = { name: 'Name', email: 'Email', password: 'Password', inviteCode: 'Invite code', betaKey: 'Beta key' };
 
 /** Create a student account: an invite code or beta key only when this server asks for one. */
 export function SignUpPage() {
@@ -20,8 +24,7 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const [mode, setMode] = useState<SignupMode | null>(null);
   const [modeError, setModeError] = useState<string | null>(null);
-  const [values, setValues] = useState<Record<Fields, string>>({ name: '', email: '', password: '', inviteCode: '', betaKey: '' });
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Fields, string>>>({});
+  const { values, bind, showErrors } = useFormFields<Record<Fields, string>>('signup', { name: '', email: '', password: '', inviteCode: '', betaKey: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const next = nextPath(location.search);
@@ -37,15 +40,6 @@ export function SignUpPage() {
 
   if (user && !busy) return <Navigate to={next} replace />;
 
-  /** What ties a field's input to its value, its error and the focus-on-error lookup by id. */
-  const bind = (field: Fields) => ({
-    id: `signup-${field}`,
-    name: field,
-    value: values[field],
-    onChange: (event: { target: { value: string } }) => setValues((old) => ({ ...old, [field]: event.target.value })),
-    error: fieldErrors[field],
-  });
-
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setError(null);
@@ -55,11 +49,7 @@ export function SignUpPage() {
     if ([...values.password].length < MIN_PASSWORD) local.password = `Use at least ${MIN_PASSWORD} characters.`;
     if (mode?.mode === 'invite' && values.inviteCode.trim() === '') local.inviteCode = 'Enter the invite code you were given.';
     if (mode?.betaKeyRequired && values.betaKey.trim() === '') local.betaKey = 'Enter the beta key you were given.';
-    setFieldErrors(local);
-    if (Object.keys(local).length > 0) {
-      document.getElementById(`signup-${Object.keys(local)[0]}`)?.focus();
-      return;
-    }
+    if (showErrors(local)) return;
     setBusy(true);
     try {
       const answer = await api.post<SignedIn>(
@@ -77,12 +67,9 @@ export function SignUpPage() {
       navigate(next, { replace: true });
     } catch (failure) {
       setBusy(false);
-      if (failure instanceof ApiError && failure.fields.length > 0) {
-        const byField: Partial<Record<Fields, string>> = {};
-        for (const { field, message } of failure.fields) if (field in values) byField[field as Fields] = message;
-        setFieldErrors(byField);
-      }
-      setError(messageOf(failure));
+      const problem = formErrors(failure, LABELS);
+      showErrors(problem.fields);
+      setError(problem.notice);
     }
   }
 
@@ -100,10 +87,10 @@ export function SignUpPage() {
       {mode && mode.mode !== 'closed' ? (
         <form className="card" onSubmit={(event) => void onSubmit(event)} noValidate>
           {error ? <ErrorNotice message={error} /> : null}
-          <TextField label="Name" autoComplete="name" required {...bind('name')} />
-          <TextField label="Email" type="email" autoComplete="email" required {...bind('email')} />
+          <TextField label={LABELS.name} autoComplete="name" required {...bind('name')} />
+          <TextField label={LABELS.email} type="email" autoComplete="email" required {...bind('email')} />
           <TextField
-            label="Password"
+            label={LABELS.password}
             type="password"
             autoComplete="new-password"
             hint={`At least ${MIN_PASSWORD} characters. A few words you will remember work well.`}
@@ -111,9 +98,9 @@ export function SignUpPage() {
             {...bind('password')}
           />
           {mode.mode === 'invite' ? (
-            <TextField label="Invite code" autoComplete="off" hint="This server needs an invite code from its administrator." required {...bind('inviteCode')} />
+            <TextField label={LABELS.inviteCode} autoComplete="off" hint="This server needs an invite code from its administrator." required {...bind('inviteCode')} />
           ) : null}
-          {mode.betaKeyRequired ? <TextField label="Beta key" autoComplete="off" required {...bind('betaKey')} /> : null}
+          {mode.betaKeyRequired ? <TextField label={LABELS.betaKey} autoComplete="off" required {...bind('betaKey')} /> : null}
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? <span className="spinner" aria-hidden="true" /> : null}
             {busy ? 'Creating your account…' : 'Create account'}

@@ -3,6 +3,7 @@ import { api } from '../api';
 import { useAnnounce } from '../components/announcer';
 import { TextField } from '../components/field';
 import { ErrorNotice } from '../components/notice';
+import { useFormFields } from '../components/use-form-fields';
 import { formErrors } from '../field-errors';
 import { plural } from '../format';
 
@@ -22,13 +23,10 @@ export function passwordChangedMessage(revokedSessions: number): string {
 /** Change the password with the current one; the server ends every other session. */
 export function PasswordForm({ onChanged }: { onChanged: (revokedSessions: number) => void }) {
   const announce = useAnnounce();
-  const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '', repeatPassword: '' });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const { values, setValues, bind, showErrors } = useFormFields<Record<Field, string>>('password', { currentPassword: '', newPassword: '', repeatPassword: '' });
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const set = (field: Field) => (event: { target: { value: string } }) => setValues((old) => ({ ...old, [field]: event.target.value }));
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -38,12 +36,7 @@ export function PasswordForm({ onChanged }: { onChanged: (revokedSessions: numbe
     if (values.currentPassword === '') local.currentPassword = 'Enter your current password.';
     if ([...values.newPassword].length < MIN_PASSWORD) local.newPassword = `Use at least ${MIN_PASSWORD} characters.`;
     else if (values.repeatPassword !== values.newPassword) local.repeatPassword = 'The two new passwords are not the same.';
-    setErrors(local);
-    const first = Object.keys(local)[0];
-    if (first) {
-      document.getElementById(`password-${first}`)?.focus();
-      return;
-    }
+    if (showErrors(local)) return;
     setBusy(true);
     try {
       const answer = await api.post<{ revokedSessions: number }>('/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
@@ -54,10 +47,8 @@ export function PasswordForm({ onChanged }: { onChanged: (revokedSessions: numbe
       onChanged(answer.revokedSessions);
     } catch (failure) {
       const problem = formErrors(failure, LABELS);
-      setErrors(problem.fields);
+      showErrors(problem.fields);
       setError(problem.notice);
-      const field = Object.keys(problem.fields)[0];
-      if (field) document.getElementById(`password-${field}`)?.focus();
     } finally {
       setBusy(false);
     }
@@ -71,37 +62,16 @@ export function PasswordForm({ onChanged }: { onChanged: (revokedSessions: numbe
           <p>{done}</p>
         </div>
       ) : null}
+      <TextField label={LABELS.currentPassword} type="password" autoComplete="current-password" required {...bind('currentPassword')} />
       <TextField
-        id="password-currentPassword"
-        label={LABELS.currentPassword}
-        type="password"
-        autoComplete="current-password"
-        required
-        value={values.currentPassword}
-        onChange={set('currentPassword')}
-        error={errors.currentPassword}
-      />
-      <TextField
-        id="password-newPassword"
         label={LABELS.newPassword}
         type="password"
         autoComplete="new-password"
         hint={`At least ${MIN_PASSWORD} characters, not a common password. A few words you will remember work well.`}
         required
-        value={values.newPassword}
-        onChange={set('newPassword')}
-        error={errors.newPassword}
+        {...bind('newPassword')}
       />
-      <TextField
-        id="password-repeatPassword"
-        label={LABELS.repeatPassword}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={values.repeatPassword}
-        onChange={set('repeatPassword')}
-        error={errors.repeatPassword}
-      />
+      <TextField label={LABELS.repeatPassword} type="password" autoComplete="new-password" required {...bind('repeatPassword')} />
       <p className="muted">Changing your password signs you out on every other device.</p>
       <button type="submit" className="button primary" disabled={busy}>
         {busy ? <span className="spinner" aria-hidden="true" /> : null}

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { THEMES, type Profile, type Theme } from '../api/types';
+import { THEMES, type Profile } from '../api/types';
 import { useAnnounce } from '../components/announcer';
 import { TextField } from '../components/field';
 import { ErrorNotice } from '../components/notice';
+import { useFormFields } from '../components/use-form-fields';
 import { formErrors } from '../field-errors';
 import { useSession } from '../session';
 import { themeName } from '../workspace/task-form';
-import { profileChanges, profileValues, type ProfileField, type ProfileValues } from './profile-values';
+import { profileChanges, profileValues, type ProfileField } from './profile-values';
 
 const LABELS: Record<ProfileField, string> = {
   name: 'Name',
@@ -23,16 +24,11 @@ const LABELS: Record<ProfileField, string> = {
 export function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (profile: Profile) => void }) {
   const { updateUser } = useSession();
   const announce = useAnnounce();
-  const [values, setValues] = useState<ProfileValues>(() => profileValues(profile));
-  const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
+  const [saved, setSaved] = useState(false);
+  const { values, setValues, bind, showErrors } = useFormFields('profile', profileValues(profile), () => setSaved(false));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-
-  const set = (field: ProfileField) => (event: { target: { value: string } }) => {
-    setSaved(false);
-    setValues((old) => ({ ...old, [field]: event.target.value }));
-  };
+  const { error: themeError, ...theme } = bind('preferredTheme');
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -40,11 +36,10 @@ export function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (
     setSaved(false);
     const result = profileChanges(values);
     if ('errors' in result) {
-      setErrors(result.errors);
-      document.getElementById(`profile-${Object.keys(result.errors)[0]}`)?.focus();
+      showErrors(result.errors);
       return;
     }
-    setErrors({});
+    showErrors({});
     setBusy(true);
     try {
       const next = await api.patch<Profile>('/me', result.changes);
@@ -55,7 +50,7 @@ export function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (
       announce('Your profile was saved.');
     } catch (failure) {
       const problem = formErrors(failure, LABELS);
-      setErrors(problem.fields);
+      showErrors(problem.fields);
       setError(problem.notice);
     } finally {
       setBusy(false);
@@ -65,73 +60,38 @@ export function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (
   return (
     <form onSubmit={(event) => void onSubmit(event)} noValidate>
       {error ? <ErrorNotice message={error} /> : null}
-      <TextField id="profile-name" label={LABELS.name} name="name" autoComplete="name" required maxLength={100} value={values.name} onChange={set('name')} error={errors.name} />
+      <TextField label={LABELS.name} autoComplete="name" required maxLength={100} {...bind('name')} />
       <p className="muted">
         Email: <strong>{profile.email}</strong>
       </p>
       <div className="grid-2">
-        <TextField
-          id="profile-institution"
-          label={LABELS.institution}
-          autoComplete="organization"
-          maxLength={200}
-          value={values.institution}
-          onChange={set('institution')}
-          error={errors.institution}
-        />
-        <TextField id="profile-course" label={LABELS.course} maxLength={200} value={values.course} onChange={set('course')} error={errors.course} />
+        <TextField label={LABELS.institution} autoComplete="organization" maxLength={200} {...bind('institution')} />
+        <TextField label={LABELS.course} maxLength={200} {...bind('course')} />
       </div>
       <div className="grid-2">
-        <TextField
-          id="profile-year"
-          label={LABELS.year}
-          inputMode="numeric"
-          hint="1 to 10"
-          value={values.year}
-          onChange={set('year')}
-          error={errors.year}
-        />
-        <TextField
-          id="profile-graduationYear"
-          label={LABELS.graduationYear}
-          inputMode="numeric"
-          hint="For example 2028"
-          value={values.graduationYear}
-          onChange={set('graduationYear')}
-          error={errors.graduationYear}
-        />
+        <TextField label={LABELS.year} inputMode="numeric" hint="1 to 10" {...bind('year')} />
+        <TextField label={LABELS.graduationYear} inputMode="numeric" hint="For example 2028" {...bind('graduationYear')} />
       </div>
       <div className="field">
-        <label htmlFor="profile-preferredTheme">{LABELS.preferredTheme}</label>
-        <span id="profile-preferredTheme-hint" className="hint">
+        <label htmlFor={theme.id}>{LABELS.preferredTheme}</label>
+        <span id={`${theme.id}-hint`} className="hint">
           How new screenshots of code and output look; a task can still choose its own.
         </span>
-        <select
-          id="profile-preferredTheme"
-          aria-describedby="profile-preferredTheme-hint"
-          value={values.preferredTheme}
-          onChange={(event) => {
-            setSaved(false);
-            setValues((old) => ({ ...old, preferredTheme: event.target.value as Theme | '' }));
-          }}
-        >
+        <select aria-describedby={`${theme.id}-hint`} {...theme}>
           <option value="">{themeName(null)}</option>
-          {THEMES.map((theme) => (
-            <option key={theme} value={theme}>
-              {themeName(theme)}
+          {THEMES.map((value) => (
+            <option key={value} value={value}>
+              {themeName(value)}
             </option>
           ))}
         </select>
-        {errors.preferredTheme ? <span className="field-error">{errors.preferredTheme}</span> : null}
+        {themeError ? <span className="field-error">{themeError}</span> : null}
       </div>
       <TextField
-        id="profile-fileNamePattern"
         label={LABELS.fileNamePattern}
         hint="Letters, digits, spaces and . - _ ( ) with any of {name}, {course}, {institution}, {assignment}, {date}, {year}. For example {name}_{assignment}"
         maxLength={120}
-        value={values.fileNamePattern}
-        onChange={set('fileNamePattern')}
-        error={errors.fileNamePattern}
+        {...bind('fileNamePattern')}
       />
       <div className="row">
         <button type="submit" className="button primary" disabled={busy}>
