@@ -3,6 +3,7 @@ import { api } from '../api';
 import { messageOf } from '../api/problem';
 import type { Language, RunTask, Task, TaskFields } from '../api/types';
 import { useAnnounce } from '../components/announcer';
+import { CodeEditor } from '../components/code-editor';
 import { ConfirmDialog } from '../components/dialog';
 import { ErrorNotice } from '../components/notice';
 import { statusTone, statusWords } from '../format';
@@ -152,9 +153,7 @@ export function TaskCard({ assignmentId, task, number, selected, onSelect, liveS
                       </button>
                     </div>
                   ) : null}
-                  <pre className="code-view" aria-label={`Code of ${title}`}>
-                    <code>{task.code}</code>
-                  </pre>
+                  <CodeEditor value={task.code} language={task.language} readOnly label={`Code of ${title}`} />
                 </>
               ) : (
                 <p className="notice warn">No code yet: edit the task to paste the program{ai ? ', or let the AI draft one' : ''}.</p>

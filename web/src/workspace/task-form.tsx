@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { LANGUAGES, THEMES, type Language, type TaskFields, type TaskKind, type Theme } from '../api/types';
+import { CodeEditor } from '../components/code-editor';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   python: 'Python',
@@ -118,16 +119,20 @@ export function TaskForm({ initial, submitLabel, busy, onSubmit, onCancel }: Tas
             </div>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-code`}>Code</label>
-            <textarea
+            {/* The editor is no form control: the label names it through aria-labelledby and focuses it when clicked. */}
+            <label id={`${id}-code-label`} onClick={() => document.getElementById(`${id}-code`)?.focus()}>
+              Code
+            </label>
+            <span id={`${id}-code-hint`} className="hint">
+              Tab indents. To leave the editor with the keyboard, press Esc, then Tab.
+            </span>
+            <CodeEditor
               id={`${id}-code`}
-              className="code"
-              rows={Math.min(18, Math.max(5, fields.code.split('\n').length + 1))}
-              spellCheck={false}
-              autoCapitalize="off"
-              autoCorrect="off"
+              labelledBy={`${id}-code-label`}
+              describedBy={`${id}-code-hint`}
+              language={fields.language}
               value={fields.code}
-              onChange={(event) => set('code', event.target.value)}
+              onChange={(code) => set('code', code)}
             />
           </div>
           <div className="field">
