@@ -81,6 +81,31 @@ describe.each(testDialects())('assignments on %s', (dialect) => {
     expect(cached.rawPayload.equals(page.rawPayload)).toBe(true);
   });
 
+  it('counts the pages of a PDF and lists the blocks on each, so every task can be shown on its page', { timeout: 120_000 }, async () => {
+    const pdf = buildPdf({
+      pages: [
+        [{ text: '1. Write a C program to add two numbers.', y: 700 }],
+        [{ text: '2. Explain pointers.', y: 700 }, { text: '3. Explain arrays.', y: 670 }],
+      ],
+    });
+    const id = (await ana.upload('two pages.pdf', pdf)).json().id as string;
+    const detail = (await ana.get(`/api/v1/assignments/${id}`)).json() as { pages: number; tasks: Array<{ question: string; anchor: { block: number } }> };
+    expect(detail.pages).toBe(2);
+    const response = await ana.get(`/api/v1/assignments/${id}/pages`);
+    expect(response.statusCode).toBe(200);
+    const pages = response.json().pages as Array<{ page: number; firstBlock: number; lastBlock: number }>;
+    expect(pages.map((page) => page.page)).toEqual([1, 2]);
+    const pageOf = (question: string) => {
+      const block = detail.tasks.find((task) => task.question.includes(question))?.anchor.block ?? -1;
+      return pages.find((page) => page.firstBlock <= block && block <= page.lastBlock)?.page;
+    };
+    expect([pageOf('add two numbers'), pageOf('pointers'), pageOf('arrays')]).toEqual([1, 2, 2]);
+    expect((await bob.get(`/api/v1/assignments/${id}/pages`)).statusCode).toBe(404);
+
+    const docx = (await ana.upload('lab.docx', await labDocx())).json().id as string;
+    expect((await ana.get(`/api/v1/assignments/${docx}/pages`)).json()).toEqual({ pages: [] });
+  });
+
   it('lists my assignments newest first with task counts, a page at a time', async () => {
     const first = await ana.get('/api/v1/assignments?limit=1');
     expect(first.statusCode).toBe(200);

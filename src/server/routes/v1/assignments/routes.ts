@@ -10,12 +10,14 @@ import { z } from 'zod';
 import { addTask } from '../../../../assignments/add-task.js';
 import { deleteAssignment } from '../../../../assignments/delete-assignment.js';
 import { editTask } from '../../../../assignments/edit-task.js';
+import { pageBlocks } from '../../../../assignments/page-blocks.js';
 import { pageImage } from '../../../../assignments/page-image.js';
 import { previewHtml } from '../../../../assignments/preview-html.js';
 import { removeTask } from '../../../../assignments/remove-task.js';
 import { reparseAssignment } from '../../../../assignments/reparse-assignment.js';
 import { uploadAssignment } from '../../../../assignments/upload-assignment.js';
 import { assignmentsRepository } from '../../../../db/repositories/assignments.repository.js';
+import type { AssignmentRow } from '../../../../db/schema.js';
 import { AppError, errors } from '../../../../errors.js';
 import type { DocumentModel } from '../../../../ingest/model.js';
 import { attachmentDisposition } from '../../../content-disposition.js';
@@ -29,8 +31,9 @@ import {
   assignmentSchema,
   editTaskBody,
   listQuery,
-  taskListSchema,
+  pageListSchema,
   pageParams,
+  taskListSchema,
   taskParams,
   taskSchema,
 } from './schemas.js';
@@ -164,6 +167,12 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  /** The stored document model of an assignment (what the preview and page list are made from). */
+  async function loadModel(ownerId: string, id: string): Promise<{ assignment: AssignmentRow; model: DocumentModel }> {
+    const assignment = await loadAssignment(ownerId, id);
+    return { assignment, model: JSON.parse((await deps.blobs.read(assignment.model_key)).toString('utf8')) as DocumentModel };
+  }
+
   api.get(
     '/:id/preview',
     {
@@ -176,14 +185,29 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const assignment = await loadAssignment(ownerOf(request), request.params.id);
-      const model = JSON.parse((await deps.blobs.read(assignment.model_key)).toString('utf8')) as DocumentModel;
+      const { assignment, model } = await loadModel(ownerOf(request), request.params.id);
       return reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox")
         .header('x-frame-options', 'SAMEORIGIN')
         .serializer((payload: unknown) => String(payload))
         .send(previewHtml(model, assignment.original_name));
+    },
+  );
+
+  api.get(
+    '/:id/pages',
+    {
+      schema: {
+        summary: "A PDF assignment's pages, each with the range of document blocks on it (to place tasks by their anchor)",
+        tags,
+        params: assignmentParams,
+        response: withProblems({ 200: pageListSchema }, [401, 404, 422]),
+      },
+    },
+    async (request) => {
+      const { model } = await loadModel(ownerOf(request), request.params.id);
+      return { pages: pageBlocks(model) };
     },
   );
 

@@ -83,6 +83,17 @@ export const assignmentSchema = z.object({ ...assignmentFields, tasks: z.array(t
 export const assignmentSummarySchema = z.object({ ...assignmentFields, taskCount: z.number().int() });
 export const assignmentListSchema = z.object({ items: z.array(assignmentSummarySchema), nextCursor: z.string().nullable() });
 export const taskListSchema = z.object({ items: z.array(taskSchema) });
+export const pageListSchema = z.object({
+  pages: z
+    .array(
+      z.object({
+        page: z.number().int().describe('1-based; its image is at …/pages/{page}'),
+        firstBlock: z.number().int().nullable().describe('a task whose anchor block is in [firstBlock, lastBlock] is on this page'),
+        lastBlock: z.number().int().nullable(),
+      }),
+    )
+    .describe('empty for a DOCX, which has no fixed pages'),
+});
 
 export type TaskOut = z.infer<typeof taskSchema>;
 export type AssignmentOut = z.infer<typeof assignmentSchema>;
