@@ -87,6 +87,13 @@ export interface AssignmentSummary extends AssignmentFields {
   taskCount: number;
 }
 
+/** The blocks of one PDF page (GET …/pages): a task whose anchor block is in the range is on that page. */
+export interface PageBlocks {
+  page: number;
+  firstBlock: number | null;
+  lastBlock: number | null;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

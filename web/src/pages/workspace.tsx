@@ -8,6 +8,7 @@ import { ErrorNotice, Loading } from '../components/notice';
 import { usePageTitle } from '../components/page-title';
 import { plural, statusWords } from '../format';
 import { useCapabilities } from '../session';
+import { DocumentPreview } from '../workspace/document-preview';
 import { ReportPanel } from '../workspace/report-panel';
 import { runFinished } from '../workspace/run-progress';
 import { TaskCard } from '../workspace/task-card';
@@ -192,7 +193,7 @@ export function WorkspacePage() {
           <h2 id="preview-title" className="visually-hidden">
             Document preview
           </h2>
-          <iframe className="preview-frame" title={`Preview of ${assignment.originalName}`} src={`/api/v1/assignments/${assignment.id}/preview`} sandbox="" />
+          <DocumentPreview assignment={assignment} />
         </section>
         <section aria-labelledby="tasks-title">
           <div className="card toolbar" role="group" aria-label="Run tasks">
