@@ -145,7 +145,11 @@ describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the down
     const form = page.locator('form.task-form');
     await form.getByLabel('Label', { exact: true }).fill('Q3');
     await form.getByLabel('Question', { exact: true }).fill('Write a program that never stops.');
-    await form.getByLabel('Code', { exact: true }).fill('while True:\n    pass\n');
+    // Typed into the code editor as a person does: the new line after the colon is indented by the editor.
+    await form.getByLabel('Code', { exact: true }).click();
+    await page.keyboard.type('while True:');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('pass');
     await form.getByRole('button', { name: 'Add task' }).click();
     const added = page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').filter({ hasText: 'never stops' });
     await added.getByText('Added by you').waitFor();
