@@ -14,5 +14,11 @@ export default defineConfig({
     // The CSP allows no inline script; a separate module preload polyfill would be inlined otherwise.
     modulePreload: { polyfill: false },
     sourcemap: true,
+    rollupOptions: {
+      output: {
+        // Each CodeMirror grammar is loaded on its own when an editor first shows that language; name it after it.
+        chunkFileNames: (chunk) => `assets/${/@codemirror\/(lang-[\w-]+)\//.exec(chunk.facadeModuleId ?? '')?.[1] ?? '[name]'}-[hash].js`,
+      },
+    },
   },
 });
