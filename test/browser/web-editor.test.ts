@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { buildPdf } from '../fixtures/pdf-builder.js';
-import { focused, hasChromium, loadAxe, seriousViolations, shoot, startWebApp, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, seriousViolations, shoot, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 const PDF = buildPdf({
   pages: [
@@ -37,17 +37,14 @@ describe.skipIf(!hasChromium)('the workspace: PDF pages as images and the code e
   let context: BrowserContext;
   let page: Page;
   let workspace: string;
-  const consoleProblems: string[] = [];
+  let consoleProblems: string[] = [];
 
   beforeAll(async () => {
     app = await startWebApp();
     ({ browser, base } = app);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', bypassCSP: true });
     page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleProblems.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleProblems.push(error.message));
+    consoleProblems = watchConsole(page);
     await page.goto(`${base}/signup`);
     await page.getByLabel('Name').fill('Pia Pages');
     await page.getByLabel('Email').fill('pia@example.com');
