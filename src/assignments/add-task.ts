@@ -31,6 +31,7 @@ export async function addTask(
       expected_output: '',
       input_files: '[]',
       wants_screenshot: 1,
+      screenshot: 1,
       anchor_block: null,
       theme: null,
       origin: 'user',

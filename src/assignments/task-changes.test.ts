@@ -15,6 +15,7 @@ const stored: TaskRow = {
   expected_output: '',
   input_files: '[]',
   wants_screenshot: 1,
+  screenshot: 1,
   anchor_block: 3,
   theme: null,
   origin: 'parsed',

@@ -11,6 +11,8 @@ export interface TaskFields {
   expectedOutput: string;
   inputFiles: Array<{ name: string; content: string }>;
   wantsScreenshot: boolean;
+  /** Whether runs make screenshots of the task unless a run says otherwise. */
+  screenshot: boolean;
   theme: string | null;
   /** A theory answer the student wrote or edited (theirs, so accepted). */
   answer: string;
@@ -28,6 +30,7 @@ export function taskColumns(fields: Partial<TaskFields>): Partial<TaskRow> {
   if (fields.expectedOutput !== undefined) columns.expected_output = fields.expectedOutput;
   if (fields.inputFiles !== undefined) columns.input_files = JSON.stringify(fields.inputFiles);
   if (fields.wantsScreenshot !== undefined) columns.wants_screenshot = fields.wantsScreenshot ? 1 : 0;
+  if (fields.screenshot !== undefined) columns.screenshot = fields.screenshot ? 1 : 0;
   if (fields.theme !== undefined) columns.theme = fields.theme;
   if (fields.answer !== undefined) columns.answer = fields.answer;
   return columns;

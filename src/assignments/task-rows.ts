@@ -20,6 +20,7 @@ export function taskRowFromDetected(task: Task, assignmentId: string, position: 
     expected_output: task.expectedOutput,
     input_files: JSON.stringify(task.inputFiles),
     wants_screenshot: task.wantsScreenshot ? 1 : 0,
+    screenshot: 1,
     anchor_block: task.anchor.block,
     theme: null,
     origin: 'parsed',

@@ -110,8 +110,10 @@ export interface TasksTable {
   expected_output: string;
   /** JSON array of { name, content }. */
   input_files: string;
-  /** 0 or 1 (SQLite has no boolean). */
+  /** 0 or 1 (SQLite has no boolean): whether the document asks for a screenshot of this task. */
   wants_screenshot: number;
+  /** 0 or 1: whether runs make screenshots of this task (the student's switch, on by default). */
+  screenshot: Generated<number>;
   anchor_block: number | null;
   theme: string | null;
   origin: 'parsed' | 'user';

@@ -47,8 +47,8 @@ export async function startRun(deps: { db: Db; clock: Clock; queue: JobQueue }, 
       task_id: taskId,
       position,
       theme: options.theme === undefined ? (task?.theme ?? null) : options.theme,
-      // Screenshots are the product: on unless the student turns them off for this task.
-      screenshot: (options.screenshot ?? true) ? 1 : 0,
+      // The task's own switch (on unless the student turned it off) unless this run says otherwise.
+      screenshot: (options.screenshot ?? (task?.screenshot !== 0)) ? 1 : 0,
       status: 'queued' as const,
       exit_code: null,
       time_ms: null,

@@ -9,6 +9,7 @@ import { retentionMigration } from './0007-retention.js';
 import { aiMigration } from './0007-ai.js';
 import { aiDraftsMigration } from './0008-ai-drafts.js';
 import { aiCacheOwnerMigration } from './0009-ai-cache-owner.js';
+import { taskScreenshotMigration } from './0010-task-screenshot.js';
 
 /** Every migration in order; later issues append theirs here. Names never change once released. */
 export function allMigrations(dialect: MigrationDialect): Record<string, DialectMigration> {
@@ -23,5 +24,6 @@ export function allMigrations(dialect: MigrationDialect): Record<string, Dialect
     '0007-ai': aiMigration(dialect),
     '0008-ai-drafts': aiDraftsMigration(dialect),
     '0009-ai-cache-owner': aiCacheOwnerMigration(),
+    '0010-task-screenshot': taskScreenshotMigration(),
   };
 }

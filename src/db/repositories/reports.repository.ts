@@ -10,6 +10,45 @@ export function reportsRepository(db: Db) {
     find(ownerId: string, id: string): Promise<ReportRow | undefined> {
       return db.selectFrom('reports').selectAll().where('id', '=', id).where('owner_id', '=', ownerId).executeTakeFirst();
     },
+    /** The owner's reports of one assignment, newest first: `limit` of them after `after`, and one more if there is one. */
+    pageOfAssignment(ownerId: string, assignmentId: string, limit: number, after?: { createdAt: string; id: string }): Promise<ReportRow[]> {
+      let query = db
+        .selectFrom('reports')
+        .selectAll()
+        .where('owner_id', '=', ownerId)
+        .where('assignment_id', '=', assignmentId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit + 1);
+      if (after) query = query.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]));
+      return query.execute();
+    },
+    /** The newest finished report of each of the owner's given assignments that has one: assignment id → report. */
+    async latestSucceeded(ownerId: string, assignmentIds: string[]): Promise<Map<string, ReportRow>> {
+      if (assignmentIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('reports')
+        .selectAll()
+        .where('owner_id', '=', ownerId)
+        .where('assignment_id', 'in', assignmentIds)
+        .where('status', '=', 'succeeded')
+        .where((eb) =>
+          eb(
+            'id',
+            '=',
+            eb
+              .selectFrom('reports as newer')
+              .select('newer.id')
+              .whereRef('newer.assignment_id', '=', 'reports.assignment_id')
+              .where('newer.status', '=', 'succeeded')
+              .orderBy('newer.created_at', 'desc')
+              .orderBy('newer.id', 'desc')
+              .limit(1),
+          ),
+        )
+        .execute();
+      return new Map(rows.map((row) => [row.assignment_id, row]));
+    },
     get(id: string): Promise<ReportRow | undefined> {
       return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
     },

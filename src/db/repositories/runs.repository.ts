@@ -11,6 +11,35 @@ export function runsRepository(db: Db) {
     find(ownerId: string, id: string): Promise<RunRow | undefined> {
       return db.selectFrom('runs').selectAll().where('id', '=', id).where('owner_id', '=', ownerId).executeTakeFirst();
     },
+    /** The owner's runs of one assignment, newest first: `limit` of them after `after`, and one more if there is one. */
+    pageOfAssignment(ownerId: string, assignmentId: string, limit: number, after?: { createdAt: string; id: string }): Promise<RunRow[]> {
+      let query = db
+        .selectFrom('runs')
+        .selectAll()
+        .where('owner_id', '=', ownerId)
+        .where('assignment_id', '=', assignmentId)
+        .orderBy('queued_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit + 1);
+      if (after) query = query.where((eb) => eb.or([eb('queued_at', '<', after.createdAt), eb.and([eb('queued_at', '=', after.createdAt), eb('id', '<', after.id)])]));
+      return query.execute();
+    },
+    /** How many tasks of each run ended (or stand) in each status: run id → status → count. */
+    async statusCounts(runIds: string[]): Promise<Map<string, Record<string, number>>> {
+      const counts = new Map<string, Record<string, number>>(runIds.map((id) => [id, {}]));
+      if (runIds.length === 0) return counts;
+      const rows = await db
+        .selectFrom('run_tasks')
+        .select((eb) => ['run_id', 'status', eb.fn.countAll<number>().as('n')])
+        .where('run_id', 'in', runIds)
+        .groupBy(['run_id', 'status'])
+        .execute();
+      for (const row of rows) {
+        const byStatus = counts.get(row.run_id);
+        if (byStatus) byStatus[row.status] = Number(row.n);
+      }
+      return counts;
+    },
     /** A run by id alone, for the worker that executes it. */
     get(id: string): Promise<RunRow | undefined> {
       return db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();

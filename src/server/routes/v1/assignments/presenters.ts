@@ -1,5 +1,6 @@
 import { inputFilesOf } from '../../../../assignments/task-rows.js';
-import type { AssignmentRow, TaskRow } from '../../../../db/schema.js';
+import type { AssignmentRow, ReportRow, TaskRow } from '../../../../db/schema.js';
+import { presentReport } from '../reports/presenters.js';
 import type { AssignmentOut, AssignmentSummaryOut, TaskOut } from './schemas.js';
 
 /** The public fields of a task. */
@@ -16,6 +17,7 @@ export function presentTask(row: TaskRow): TaskOut {
     expectedOutput: row.expected_output,
     inputFiles: inputFilesOf(row),
     wantsScreenshot: row.wants_screenshot === 1,
+    screenshot: row.screenshot === 1,
     theme: row.theme,
     anchor: row.anchor_block === null ? null : { block: row.anchor_block },
     origin: row.origin,
@@ -46,25 +48,7 @@ export function presentAssignment(row: AssignmentRow, tasks: TaskRow[]): Assignm
   return { ...fields(row), tasks: tasks.map(presentTask) };
 }
 
-/** An assignment in a list, with its task count. */
-export function presentAssignmentSummary(row: AssignmentRow & { task_count: number }): AssignmentSummaryOut {
-  return { ...fields(row), taskCount: row.task_count };
-}
-
-/** An opaque cursor for the next page of a newest-first list. */
-export function encodeCursor(position: { createdAt: string; id: string }): string {
-  return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString('base64url');
-}
-
-/** The position a cursor names, or undefined when it is not one of ours. */
-export function decodeCursor(cursor: string): { createdAt: string; id: string } | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string' && !Number.isNaN(Date.parse(value[0]))) {
-      return { createdAt: value[0], id: value[1] };
-    }
-  } catch {
-    return undefined;
-  }
-  return undefined;
+/** An assignment in a list, with its task count and its newest successful report. */
+export function presentAssignmentSummary(row: AssignmentRow & { task_count: number }, lastReport: ReportRow | undefined): AssignmentSummaryOut {
+  return { ...fields(row), taskCount: row.task_count, lastReport: lastReport ? presentReport(lastReport) : null };
 }

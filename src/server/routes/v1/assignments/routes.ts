@@ -17,20 +17,21 @@ import { removeTask } from '../../../../assignments/remove-task.js';
 import { reparseAssignment } from '../../../../assignments/reparse-assignment.js';
 import { uploadAssignment } from '../../../../assignments/upload-assignment.js';
 import { assignmentsRepository } from '../../../../db/repositories/assignments.repository.js';
+import { reportsRepository } from '../../../../db/repositories/reports.repository.js';
 import type { AssignmentRow } from '../../../../db/schema.js';
 import { AppError, errors } from '../../../../errors.js';
 import type { DocumentModel } from '../../../../ingest/model.js';
 import { attachmentDisposition } from '../../../content-disposition.js';
 import { requireSession } from '../../../plugins/access.js';
 import { withProblems } from '../../../problem-schema.js';
-import { decodeCursor, encodeCursor, presentAssignment, presentAssignmentSummary, presentTask } from './presenters.js';
+import { encodeCursor, listQuery, positionAfter } from '../list-cursor.js';
+import { presentAssignment, presentAssignmentSummary, presentTask } from './presenters.js';
 import {
   addTaskBody,
   assignmentListSchema,
   assignmentParams,
   assignmentSchema,
   editTaskBody,
-  listQuery,
   pageListSchema,
   pageParams,
   taskListSchema,
@@ -107,7 +108,7 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
     '/',
     {
       schema: {
-        summary: 'List my assignments, newest first, with task counts',
+        summary: 'List my assignments, newest first, with task counts and the newest report',
         tags,
         querystring: listQuery,
         response: withProblems({ 200: assignmentListSchema }, [401, 422]),
@@ -115,10 +116,9 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const ownerId = ownerOf(request);
-      const after = request.query.cursor ? decodeCursor(request.query.cursor) : undefined;
-      if (request.query.cursor && !after) throw errors.validation([{ field: 'cursor', message: 'is not a cursor from this API' }]);
-      const page = await assignmentsRepository(deps.db).page(ownerId, request.query.limit, after);
-      return { items: page.items.map(presentAssignmentSummary), nextCursor: page.next ? encodeCursor(page.next) : null };
+      const page = await assignmentsRepository(deps.db).page(ownerId, request.query.limit, positionAfter(request.query.cursor));
+      const reports = await reportsRepository(deps.db).latestSucceeded(ownerId, page.items.map((item) => item.id));
+      return { items: page.items.map((item) => presentAssignmentSummary(item, reports.get(item.id))), nextCursor: page.next ? encodeCursor(page.next) : null };
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportSchema } from '../reports/schemas.js';
 
 export const languageSchema = z.enum(['python', 'c', 'cpp', 'java', 'javascript', 'html', '']);
 const fileName = z
@@ -18,6 +19,7 @@ export const taskFieldsSchema = z.object({
   expectedOutput: z.string().max(100_000),
   inputFiles: z.array(z.object({ name: fileName, content: z.string().max(1_000_000) })).max(10),
   wantsScreenshot: z.boolean(),
+  screenshot: z.boolean(),
   theme: z.enum(['idle', 'vscode-dark', 'vscode-light', 'notepad', 'codeblocks', 'terminal']).nullable(),
 });
 
@@ -38,10 +40,6 @@ export const addTaskBody = taskFieldsSchema.partial().extend({
 export const assignmentParams = z.object({ id: z.uuid() });
 export const taskParams = z.object({ id: z.uuid(), taskId: z.uuid() });
 export const pageParams = z.object({ id: z.uuid(), page: z.coerce.number().int().min(1).max(300) });
-export const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
-});
 
 export const taskSchema = z.object({
   id: z.string(),
@@ -54,7 +52,8 @@ export const taskSchema = z.object({
   stdin: z.string(),
   expectedOutput: z.string(),
   inputFiles: z.array(z.object({ name: z.string(), content: z.string() })),
-  wantsScreenshot: z.boolean(),
+  wantsScreenshot: z.boolean().describe('the document asks for a screenshot of this task'),
+  screenshot: z.boolean().describe("runs make screenshots of this task unless a run's options say otherwise (on by default)"),
   theme: z.string().nullable(),
   anchor: z.object({ block: z.number().int() }).nullable(),
   origin: z.enum(['parsed', 'user']),
@@ -80,7 +79,11 @@ const assignmentFields = {
   updatedAt: z.string(),
 };
 export const assignmentSchema = z.object({ ...assignmentFields, tasks: z.array(taskSchema) });
-export const assignmentSummarySchema = z.object({ ...assignmentFields, taskCount: z.number().int() });
+export const assignmentSummarySchema = z.object({
+  ...assignmentFields,
+  taskCount: z.number().int(),
+  lastReport: reportSchema.nullable().describe('the newest report composed successfully, with its download links'),
+});
 export const assignmentListSchema = z.object({ items: z.array(assignmentSummarySchema), nextCursor: z.string().nullable() });
 export const taskListSchema = z.object({ items: z.array(taskSchema) });
 export const pageListSchema = z.object({

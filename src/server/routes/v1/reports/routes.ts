@@ -11,24 +11,12 @@ import { requestReport } from '../../../../reports/request-report.js';
 import { attachmentDisposition } from '../../../content-disposition.js';
 import { requireSession } from '../../../plugins/access.js';
 import { withProblems } from '../../../problem-schema.js';
-import { assignmentParams, reportBody, reportParams, reportSchema, reportStartedSchema, type ReportOut } from './schemas.js';
+import { listQuery, nextCursorOf, positionAfter } from '../list-cursor.js';
+import { presentReport } from './presenters.js';
+import { assignmentParams, reportBody, reportListSchema, reportParams, reportSchema, reportStartedSchema } from './schemas.js';
 
 const tags = ['reports'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function presentReport(report: ReportRow): ReportOut {
-  return {
-    id: report.id,
-    assignmentId: report.assignment_id,
-    status: report.status,
-    error: report.error,
-    docx: report.docx_key ? `/api/v1/reports/${report.id}/docx` : null,
-    pdf: report.pdf_key ? `/api/v1/reports/${report.id}/pdf` : null,
-    pdfError: report.pdf_error,
-    createdAt: report.created_at,
-    finishedAt: report.finished_at,
-  };
-}
 
 function requestedFileName(report: ReportRow): string | undefined {
   return (JSON.parse(report.request) as ReportRequest).fileName;
@@ -60,6 +48,29 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       const report = await requestReport(jobs, { ownerId: requireSession(request).userId, assignmentId: request.params.id, request: request.body });
       reply.code(202).header('location', `/api/v1/reports/${report.id}`);
       return { id: report.id, status: report.status };
+    },
+  );
+
+  api.get(
+    '/assignments/:id/reports',
+    {
+      schema: {
+        summary: "The assignment's reports, newest first, with their download links; nextCursor for the next page",
+        tags,
+        params: assignmentParams,
+        querystring: listQuery,
+        response: withProblems({ 200: reportListSchema }, [401, 404, 422]),
+      },
+    },
+    async (request) => {
+      const ownerId = requireSession(request).userId;
+      if (!(await assignmentsRepository(jobs.db).find(ownerId, request.params.id))) throw errors.notFound('assignment');
+      const { limit } = request.query;
+      const rows = await reportsRepository(jobs.db).pageOfAssignment(ownerId, request.params.id, limit, positionAfter(request.query.cursor));
+      return {
+        items: rows.slice(0, limit).map(presentReport),
+        nextCursor: nextCursorOf(rows, limit, (report) => ({ createdAt: report.created_at, id: report.id })),
+      };
     },
   );
 

@@ -29,3 +29,4 @@ export const reportSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export type ReportOut = z.infer<typeof reportSchema>;
+export const reportListSchema = z.object({ items: z.array(reportSchema), nextCursor: z.string().nullable() });

@@ -1,8 +1,7 @@
 import type { ArtifactRow, RunRow, RunTaskRow } from '../../../../db/schema.js';
-import type { RunOut } from './schemas.js';
+import type { RunOut, RunSummaryOut } from './schemas.js';
 
-/** A run with each task's result and artifacts (never the blob keys). */
-export function presentRun(run: RunRow, tasks: RunTaskRow[], artifacts: ArtifactRow[]): RunOut {
+function runFields(run: RunRow) {
   return {
     id: run.id,
     assignmentId: run.assignment_id,
@@ -12,6 +11,18 @@ export function presentRun(run: RunRow, tasks: RunTaskRow[], artifacts: Artifact
     startedAt: run.started_at,
     finishedAt: run.finished_at,
     artifactsExpiredAt: run.artifacts_expired_at,
+  };
+}
+
+/** A run in a list, with how many of its tasks are in each status. */
+export function presentRunSummary(run: RunRow, taskCounts: Record<string, number>): RunSummaryOut {
+  return { ...runFields(run), taskCounts };
+}
+
+/** A run with each task's result and artifacts (never the blob keys). */
+export function presentRun(run: RunRow, tasks: RunTaskRow[], artifacts: ArtifactRow[]): RunOut {
+  return {
+    ...runFields(run),
     tasks: tasks.map((task) => ({
       taskId: task.task_id,
       position: task.position,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { assignmentsRepository } from '../../../../db/repositories/assignments.repository.js';
 import { runsRepository } from '../../../../db/repositories/runs.repository.js';
 import { errors } from '../../../../errors.js';
 import { cancelRun } from '../../../../runs/cancel-run.js';
@@ -9,8 +10,9 @@ import { startRun } from '../../../../runs/start-run.js';
 import { attachmentDisposition } from '../../../content-disposition.js';
 import { requireSession } from '../../../plugins/access.js';
 import { withProblems } from '../../../problem-schema.js';
-import { presentRun } from './presenters.js';
-import { artifactParams, assignmentParams, runParams, runSchema, runStartedSchema, startRunBody } from './schemas.js';
+import { listQuery, nextCursorOf, positionAfter } from '../list-cursor.js';
+import { presentRun, presentRunSummary } from './presenters.js';
+import { artifactParams, assignmentParams, runListSchema, runParams, runSchema, runStartedSchema, startRunBody } from './schemas.js';
 
 const tags = ['runs'];
 const EVENTS_POLL_MS = 1_000;
@@ -57,6 +59,32 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
       );
       reply.code(202).header('location', `/api/v1/runs/${run.id}`);
       return { id: run.id, status: run.status };
+    },
+  );
+
+  api.get(
+    '/assignments/:id/runs',
+    {
+      schema: {
+        summary: "The assignment's runs, newest first, each with how many tasks ended in each status; nextCursor for the next page",
+        tags,
+        params: assignmentParams,
+        querystring: listQuery,
+        response: withProblems({ 200: runListSchema }, [401, 404, 422]),
+      },
+    },
+    async (request) => {
+      const ownerId = requireSession(request).userId;
+      if (!(await assignmentsRepository(jobs.db).find(ownerId, request.params.id))) throw errors.notFound('assignment');
+      const runs = runsRepository(jobs.db);
+      const { limit } = request.query;
+      const rows = await runs.pageOfAssignment(ownerId, request.params.id, limit, positionAfter(request.query.cursor));
+      const page = rows.slice(0, limit);
+      const counts = await runs.statusCounts(page.map((run) => run.id));
+      return {
+        items: page.map((run) => presentRunSummary(run, counts.get(run.id) ?? {})),
+        nextCursor: nextCursorOf(rows, limit, (run) => ({ createdAt: run.queued_at, id: run.id })),
+      };
     },
   );
 

@@ -40,3 +40,10 @@ export const runSchema = z.object({
   ),
 });
 export type RunOut = z.infer<typeof runSchema>;
+
+/** A run in a list: its state and times, and how many of its tasks are in each status instead of the results. */
+export const runSummarySchema = runSchema.omit({ tasks: true }).extend({
+  taskCounts: z.record(z.string(), z.number().int()).describe('how many of its tasks are in each status, e.g. { "ok": 2, "runtime_error": 1 }'),
+});
+export const runListSchema = z.object({ items: z.array(runSummarySchema), nextCursor: z.string().nullable() });
+export type RunSummaryOut = z.infer<typeof runSummarySchema>;
