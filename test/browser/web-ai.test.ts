@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../ai/fake-openai-server.js';
 import { labModel } from '../ai/scripted-lab-model.js';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { hasChromium, SHOTS, startWebApp, type BrowserApp } from '../helpers/browser.js';
+import { hasChromium, SHOTS, signUpInBrowser, startWebApp, type BrowserApp } from '../helpers/browser.js';
 
 describe.skipIf(!hasChromium)('AI drafts in the web app, against a fake model', { timeout: 240_000 }, () => {
   let ai: FakeOpenAiServer;
@@ -27,12 +27,7 @@ describe.skipIf(!hasChromium)('AI drafts in the web app, against a fake model', 
   it('drafts code and an answer marked as drafts until the student accepts them, shows a review, and signs out', async () => {
     const { browser, base } = app;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${base}/signup`);
-    await page.getByLabel('Name').fill('Ada AI');
-    await page.getByLabel('Email').fill('ada@example.com');
-    await page.getByLabel('Password').fill('a sturdy passphrase');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'No assignments yet' }).waitFor();
+    await signUpInBrowser(page, base, { name: 'Ada AI', email: 'ada@example.com' });
     await page.goto(`${base}/upload`);
     const docx = await buildDocx([
       { text: 'Lab 4: loops', style: 'Heading1' },

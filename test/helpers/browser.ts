@@ -98,3 +98,13 @@ export async function seriousViolations(page: Page, axeSource: string): Promise<
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
+
+/** Signs up through the web app's form and waits for the (empty) assignments page. */
+export async function signUpInBrowser(page: Page, base: string, account: { name: string; email: string; password?: string }): Promise<void> {
+  await page.goto(`${base}/signup`);
+  await page.getByLabel('Name').fill(account.name);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password ?? 'a sturdy passphrase');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'No assignments yet' }).waitFor();
+}

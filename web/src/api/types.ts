@@ -42,7 +42,10 @@ export interface Task {
   code: string;
   stdin: string;
   expectedOutput: string;
+  /** The document asks for a screenshot of this task. */
   wantsScreenshot: boolean;
+  /** Runs make screenshots of this task (the student's switch, on by default). */
+  screenshot: boolean;
   theme: Theme | null;
   anchor: { block: number } | null;
   origin: 'parsed' | 'user';
@@ -85,6 +88,8 @@ export interface Assignment extends AssignmentFields {
 
 export interface AssignmentSummary extends AssignmentFields {
   taskCount: number;
+  /** The newest report composed successfully. */
+  lastReport: Report | null;
 }
 
 /** The blocks of one PDF page (GET …/pages): a task whose anchor block is in the range is on that page. */
@@ -129,6 +134,13 @@ export interface Run {
   tasks: RunTask[];
 }
 
+/** A run in the assignment's history: how many of its tasks are in each status instead of the results. */
+export interface RunSummary extends Omit<Run, 'tasks'> {
+  queuedAt: string;
+  finishedAt: string | null;
+  taskCounts: Record<string, number>;
+}
+
 export interface Started {
   id: string;
   status: string;
@@ -142,6 +154,8 @@ export interface Report {
   docx: string | null;
   pdf: string | null;
   pdfError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
 }
 
 export type AiActionKind = 'draft_code' | 'suggest_input' | 'draft_answer' | 'review';

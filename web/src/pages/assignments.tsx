@@ -97,6 +97,11 @@ export function AssignmentsPage() {
                 <Link to={`/assignments/${item.id}`} className="button small" aria-label={`Open ${item.originalName}`}>
                   Open
                 </Link>
+                {item.lastReport?.docx ? (
+                  <a className="button small" href={item.lastReport.docx} download aria-label={`Download report of ${item.originalName} (DOCX, ${formatDate(item.lastReport.createdAt)})`}>
+                    Download report
+                  </a>
+                ) : null}
                 <button
                   type="button"
                   className="button small danger"

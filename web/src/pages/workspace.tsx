@@ -6,9 +6,11 @@ import type { Assignment, Run, Started, Task, TaskFields } from '../api/types';
 import { useAnnounce } from '../components/announcer';
 import { ErrorNotice, Loading } from '../components/notice';
 import { usePageTitle } from '../components/page-title';
-import { plural, statusWords } from '../format';
+import { formatDate, plural, statusWords } from '../format';
 import { useCapabilities } from '../session';
 import { DocumentPreview } from '../workspace/document-preview';
+import { History } from '../workspace/history';
+import { ReparseButton } from '../workspace/reparse-button';
 import { ReportPanel } from '../workspace/report-panel';
 import { runFinished } from '../workspace/run-progress';
 import { TaskCard } from '../workspace/task-card';
@@ -29,14 +31,15 @@ export function WorkspacePage() {
   const [assignment, setAssignment] = useState<Assignment | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  // Tasks whose next run makes no screenshots (a run option, not stored with the task).
-  const [noScreenshots, setNoScreenshots] = useState<Set<string>>(new Set());
   const [starting, setStarting] = useState(false);
   const [runError, setRunError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [adding, setAdding] = useState(false);
   const [addBusy, setAddBusy] = useState(false);
   const [addError, setAddError] = useState<string | null>(null);
+  // Moves on whenever a run or report may have been added, so the history loads again.
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const historyChanged = useCallback(() => setHistoryVersion((version) => version + 1), []);
   usePageTitle(assignment?.originalName ?? 'Assignment');
 
   const load = useCallback(async () => {
@@ -66,8 +69,9 @@ export function WorkspacePage() {
       const skipped = run.tasks.filter((task) => task.status === 'skipped').length;
       const failed = run.tasks.length - ok - skipped;
       announce(`Run ${statusWords(run.status)}: ${ok} ok${failed ? `, ${failed} failed` : ''}${skipped ? `, ${skipped} skipped` : ''}.`);
+      historyChanged();
     },
-    [announce],
+    [announce, historyChanged],
   );
   const { progress, run, error: followError } = useRun(runId, onRunFinished);
   const running = progress !== null && !runFinished(progress.status);
@@ -78,9 +82,10 @@ export function WorkspacePage() {
     setStarting(true);
     setRunError(null);
     try {
-      const options = Object.fromEntries([...noScreenshots].map((taskId) => [taskId, { screenshot: false }]));
-      const started = await api.post<Started>(`/assignments/${assignment.id}/runs`, { ...(taskIds ? { taskIds } : {}), options });
+      // Each task's stored screenshot switch and theme apply: the run sends no options of its own.
+      const started = await api.post<Started>(`/assignments/${assignment.id}/runs`, taskIds ? { taskIds } : {});
       setSearch({ run: started.id }, { replace: false });
+      historyChanged();
       announce(`Run started for ${taskIds ? plural(taskIds.length, 'task') : 'all tasks'}.`);
     } catch (failure) {
       setRunError(messageOf(failure));
@@ -115,6 +120,19 @@ export function WorkspacePage() {
     } finally {
       setAddBusy(false);
     }
+  }
+
+  function openRun(earlierRunId: string) {
+    setSearch({ run: earlierRunId }, { replace: false });
+    document.getElementById('tasks-section')?.scrollIntoView({ block: 'start' });
+  }
+
+  function reparsed(detected: Task[]) {
+    setAssignment((old) => (old ? { ...old, tasks: detected } : old));
+    setSelected(new Set());
+    // The shown run's results belong to the tasks that were replaced.
+    setSearch({}, { replace: true });
+    void load();
   }
 
   function replaceTask(task: Task) {
@@ -158,6 +176,7 @@ export function WorkspacePage() {
   const selectedIds = tasks.filter((task) => selected.has(task.id)).map((task) => task.id);
   const runnable = codeTasks.length > 0;
   const allSelected = tasks.length > 0 && selectedIds.length === tasks.length;
+  const gone = (run?.tasks ?? []).filter((result) => !tasks.some((task) => task.id === result.taskId)).length;
 
   return (
     <>
@@ -168,9 +187,12 @@ export function WorkspacePage() {
             {assignment.format.toUpperCase()} · {plural(tasks.length, 'task')} ({codeTasks.length} to run)
           </p>
         </div>
-        <Link to="/assignments" className="button small">
-          All assignments
-        </Link>
+        <div className="row">
+          <ReparseButton assignmentId={assignment.id} documentName={assignment.originalName} ai={capabilities?.ai === true} disabled={running} onReparsed={reparsed} />
+          <Link to="/assignments" className="button small">
+            All assignments
+          </Link>
+        </div>
       </div>
       {assignment.warnings.length > 0 ? (
         <div className="notice warn">
@@ -195,7 +217,7 @@ export function WorkspacePage() {
           </h2>
           <DocumentPreview assignment={assignment} />
         </section>
-        <section aria-labelledby="tasks-title">
+        <section id="tasks-section" aria-labelledby="tasks-title">
           <div className="card toolbar" role="group" aria-label="Run tasks">
             <h2 id="tasks-title" className="visually-hidden">
               Tasks
@@ -239,6 +261,13 @@ export function WorkspacePage() {
               </label>
               <progress id="run-progress" className="progress" max={100} value={progress.percent} />
               {progress.error ? <p className="muted">{progress.error}</p> : null}
+              {run?.artifactsExpiredAt ? (
+                <p className="notice warn">
+                  This run&rsquo;s screenshots and files were deleted for age on {formatDate(run.artifactsExpiredAt)}; its output text is kept. Run again for new
+                  screenshots.
+                </p>
+              ) : null}
+              {gone > 0 ? <p className="muted">{plural(gone, 'result')} of this run belong to tasks no longer in the list.</p> : null}
               {running ? (
                 <button type="button" className="button small below" onClick={() => void cancelRun()} disabled={cancelling}>
                   {cancelling ? 'Cancelling…' : 'Cancel run'}
@@ -267,8 +296,6 @@ export function WorkspacePage() {
                   liveStatus={running ? progress?.tasks[task.id] : undefined}
                   result={results.get(task.id)}
                   ai={capabilities?.ai === true}
-                  screenshots={!noScreenshots.has(task.id)}
-                  onScreenshots={(on) => toggle(setNoScreenshots, task.id, !on)}
                   onChanged={replaceTask}
                   onDeleted={removeTask}
                   onAiFinished={() => void load()}
@@ -294,7 +321,11 @@ export function WorkspacePage() {
               assignmentId={assignment.id}
               pdfAvailable={capabilities?.pdf === true}
               disabledReason={running ? 'Wait for the run to finish.' : null}
+              onComposed={historyChanged}
             />
+          </div>
+          <div className="below">
+            <History assignmentId={assignment.id} shownRunId={runId} version={historyVersion} onOpenRun={openRun} />
           </div>
         </section>
       </div>

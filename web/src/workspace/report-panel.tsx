@@ -8,7 +8,7 @@ import { ErrorNotice } from '../components/notice';
 const POLL_MS = 1000;
 
 /** Compose the report from the latest results, wait for it, and offer the downloads. */
-export function ReportPanel({ assignmentId, pdfAvailable, disabledReason }: { assignmentId: string; pdfAvailable: boolean; disabledReason: string | null }) {
+export function ReportPanel({ assignmentId, pdfAvailable, disabledReason, onComposed }: { assignmentId: string; pdfAvailable: boolean; disabledReason: string | null; onComposed?: () => void }) {
   const announce = useAnnounce();
   const [placement, setPlacement] = useState<'below' | 'end'>('below');
   const [pdf, setPdf] = useState(pdfAvailable);
@@ -39,6 +39,7 @@ export function ReportPanel({ assignmentId, pdfAvailable, disabledReason }: { as
       }
       if (!alive.current) return;
       setReport(current);
+      onComposed?.();
       if (current.status === 'failed') {
         setError(current.error ?? 'The report could not be composed.');
       } else {

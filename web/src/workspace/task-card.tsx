@@ -21,9 +21,6 @@ interface TaskCardProps {
   /** The task's result in the last run, once it finished. */
   result: RunTask | undefined;
   ai: boolean;
-  /** Whether the next run makes screenshots of this task. */
-  screenshots: boolean;
-  onScreenshots: (on: boolean) => void;
   onChanged: (task: Task) => void;
   onDeleted: (taskId: string) => void;
   onAiFinished: () => void;
@@ -53,13 +50,14 @@ export function changedFields(before: TaskFields, after: TaskFields): Partial<Ta
 }
 
 /** One task: what was detected, editable in place, its AI drafts, and its result from the last run. */
-export function TaskCard({ assignmentId, task, number, selected, onSelect, liveStatus, result, ai, screenshots, onScreenshots, onChanged, onDeleted, onAiFinished }: TaskCardProps) {
+export function TaskCard({ assignmentId, task, number, selected, onSelect, liveStatus, result, ai, onChanged, onDeleted, onAiFinished }: TaskCardProps) {
   const announce = useAnnounce();
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [switching, setSwitching] = useState(false);
   const title = task.label || `Task ${number}`;
   const path = `/assignments/${assignmentId}/tasks/${task.id}`;
   const headingId = `task-${task.id}-title`;
@@ -80,6 +78,23 @@ export function TaskCard({ assignmentId, task, number, selected, onSelect, liveS
       setError(messageOf(failure));
     } finally {
       setSaving(false);
+    }
+  }
+
+  /** Stores the screenshot switch on the task, so every later run (and a reload) keeps it. */
+  async function switchScreenshots(on: boolean) {
+    setSwitching(true);
+    setError(null);
+    // The box follows the click at once and goes back if the server refuses.
+    onChanged({ ...task, screenshot: on });
+    try {
+      onChanged(await api.patch<Task>(path, { screenshot: on }));
+      announce(on ? `Runs make screenshots of ${title}.` : `Runs make no screenshots of ${title}.`);
+    } catch (failure) {
+      onChanged(task);
+      setError(messageOf(failure));
+    } finally {
+      setSwitching(false);
     }
   }
 
@@ -173,7 +188,13 @@ export function TaskCard({ assignmentId, task, number, selected, onSelect, liveS
                 </p>
               ) : null}
               <p className="check">
-                <input id={`shots-${task.id}`} type="checkbox" checked={screenshots} onChange={(event) => onScreenshots(event.target.checked)} />
+                <input
+                  id={`shots-${task.id}`}
+                  type="checkbox"
+                  checked={task.screenshot}
+                  disabled={switching}
+                  onChange={(event) => void switchScreenshots(event.target.checked)}
+                />
                 <label htmlFor={`shots-${task.id}`}>
                   Screenshots when it runs <span className="muted">({themeName(task.theme)} style)</span>
                 </label>
