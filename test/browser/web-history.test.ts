@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('the workspace history in Chromium: earlier runs a
   }
 
   beforeAll(async () => {
-    app = await startWebApp({ env: { LABMATE_RATE_LIMIT: 'false' } });
+    app = await startWebApp();
     ({ browser, base } = app);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, reducedMotion: 'reduce' });
     page = await context.newPage();

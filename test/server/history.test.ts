@@ -74,7 +74,7 @@ describe.each(testDialects())('run and report history on %s', { timeout: 180_000
   const runs: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ dialect, env: { LABMATE_RATE_LIMIT: 'false' } });
+    t = await createTestApp({ dialect });
     ana = new TestClient(t.app);
     await ana.signUp('ana@example.com');
     bob = new TestClient(t.app);
