@@ -2,7 +2,7 @@ import { assignmentsRepository } from '../db/repositories/assignments.repository
 import type { TaskRow } from '../db/schema.js';
 import { errors } from '../errors.js';
 import type { AssignmentDeps } from './deps.js';
-import { draftColumns, taskColumns, type DraftField, type TaskFields } from './task-changes.js';
+import { changesDetection, draftColumns, taskColumns, type DraftField, type TaskFields } from './task-changes.js';
 
 /** Changes fields of one of the owner's tasks (accepting AI drafts when asked), and moves it when `position` is given; returns the task as stored. */
 export async function editTask(
@@ -22,7 +22,7 @@ export async function editTask(
         if (row.position !== index || row.id === task.id) await repository.updateTask(row.id, { position: index });
       }
     }
-    await repository.touch(input.assignmentId, now);
+    await repository.touch(input.assignmentId, now, { standDown: changesDetection(input.changes, input.position !== undefined) });
     const updated = await repository.findTask(input.ownerId, input.assignmentId, input.taskId);
     if (!updated) throw errors.notFound('task');
     return updated;

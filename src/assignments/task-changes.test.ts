@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskRow } from '../db/schema.js';
-import { draftColumns } from './task-changes.js';
+import { changesDetection, draftColumns } from './task-changes.js';
 
 const stored: TaskRow = {
   id: 't',
@@ -47,5 +47,19 @@ describe('draft marks on an edit', () => {
 
   it('does not accept an answer that was never drafted', () => {
     expect(draftColumns({ ...stored, answer: '', answer_status: 'none' }, {}, ['answer'])).toEqual({});
+  });
+});
+
+describe('changesDetection', () => {
+  it('counts edits to what detection decides, and moves', () => {
+    expect(changesDetection({ code: 'print(2)' }, false)).toBe(true);
+    expect(changesDetection({ question: 'Q', screenshot: false }, false)).toBe(true);
+    expect(changesDetection({}, true)).toBe(true);
+  });
+
+  it('leaves out the screenshot switch, the theme and the answer, which the AI refinement never decides', () => {
+    expect(changesDetection({ screenshot: false }, false)).toBe(false);
+    expect(changesDetection({ theme: 'idle', answer: 'A loop repeats.' }, false)).toBe(false);
+    expect(changesDetection({}, false)).toBe(false);
   });
 });

@@ -36,6 +36,14 @@ export function taskColumns(fields: Partial<TaskFields>): Partial<TaskRow> {
   return columns;
 }
 
+/** Fields the AI refinement does not decide: changing only these leaves a pending refinement to apply. */
+const PRESENTATION_FIELDS = new Set<keyof TaskFields>(['screenshot', 'theme', 'answer']);
+
+/** Whether an edit changes what task detection (and so the AI refinement) decides. */
+export function changesDetection(fields: Partial<TaskFields>, moved: boolean): boolean {
+  return moved || (Object.keys(fields) as Array<keyof TaskFields>).some((field) => fields[field] !== undefined && !PRESENTATION_FIELDS.has(field));
+}
+
 /** Parts of a task that may hold an AI draft for the student to accept. */
 export type DraftField = 'code' | 'stdin' | 'answer';
 

@@ -166,6 +166,9 @@ describe.each(testDialects())('AI assistance on %s', { timeout: 240_000 }, (dial
     const uploaded = await ana.upload('Lab 5.docx', docx);
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     const second = uploaded.json() as AssignmentOut;
+    // Switching screenshots off decides nothing the refinement decides, so it does not stand it down.
+    await ana.request('PATCH', `/api/v1/assignments/${second.id}/tasks/${second.tasks[0]!.id}`, { body: { screenshot: false } });
+    expect(((await ana.get(`/api/v1/assignments/${second.id}`)).json() as AssignmentOut).ai.status).not.toBe('skipped');
     await ana.request('PATCH', `/api/v1/assignments/${second.id}/tasks/${second.tasks[0]!.id}`, { body: { label: 'Question 1' } });
     const settled = await waitFor(async () => (await ana.get(`/api/v1/assignments/${second.id}`)).json() as AssignmentOut, (a) => a.ai.status !== 'pending');
     expect(settled.ai.status).toBe('skipped');

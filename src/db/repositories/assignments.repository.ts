@@ -82,16 +82,23 @@ export function assignmentsRepository(db: Db) {
         .where('position', '>=', from)
         .execute();
     },
-    /** Records a change by the student; a pending AI refinement then stands down, since their edits win. */
-    async touch(assignmentId: string, now: string): Promise<void> {
-      const standDown = 'The tasks were edited before the AI refinement arrived, so it was not applied.';
+    /**
+     * Records a change by the student; a pending AI refinement then stands down, since their edits win, unless the
+     * change touched nothing the refinement decides (`standDown: false`).
+     */
+    async touch(assignmentId: string, now: string, options: { standDown?: boolean } = {}): Promise<void> {
+      const reason = 'The tasks were edited before the AI refinement arrived, so it was not applied.';
       await db
         .updateTable('assignments')
-        .set((eb) => ({
-          updated_at: now,
-          ai_status: eb.case().when('ai_status', '=', 'pending').then(eb.val<AiRefineStatus>('skipped')).else(eb.ref('ai_status')).end(),
-          ai_detail: eb.case().when('ai_status', '=', 'pending').then(eb.val<string | null>(standDown)).else(eb.ref('ai_detail')).end(),
-        }))
+        .set((eb) =>
+          options.standDown === false
+            ? { updated_at: now }
+            : {
+                updated_at: now,
+                ai_status: eb.case().when('ai_status', '=', 'pending').then(eb.val<AiRefineStatus>('skipped')).else(eb.ref('ai_status')).end(),
+                ai_detail: eb.case().when('ai_status', '=', 'pending').then(eb.val<string | null>(reason)).else(eb.ref('ai_detail')).end(),
+              },
+        )
         .where('id', '=', assignmentId)
         .execute();
     },
