@@ -160,7 +160,8 @@ describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the down
     await added.locator('.badge', { hasText: 'running' }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Cancel run' }).click();
     await page.getByText('Run cancelled', { exact: true }).waitFor({ timeout: 60_000 });
-    expect(await added.locator('.result .badge').textContent()).toBe('cancelled');
+    // The progress line follows the events; the result under the task follows the run fetched after them.
+    await expect.poll(() => added.locator('.result .badge').textContent(), { timeout: 30_000 }).toBe('cancelled');
   });
 
   it('deletes an assignment after confirming in a dialog that traps and returns focus', async () => {
