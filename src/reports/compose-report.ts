@@ -6,20 +6,19 @@ import type { TaskRow } from '../db/schema.js';
 import type { Clock } from '../clock.js';
 import { convertDocxToPdf, PdfConversionError, type ReportTask, type TaskInserts } from '../report/index.js';
 import { composeInWorker } from './compose-in-worker.js';
+import { reportContents, type ReportEntry } from './report-contents.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { ReportRequest } from './report-request.js';
-
-const PICTURE_KINDS = new Set(['screenshot', 'plot', 'file-card']);
 
 function reportTask(task: TaskRow): ReportTask {
   // A task the student added has no place in the document: it goes after the last block.
   return { id: task.id, label: task.label, question: task.question, kind: task.kind, code: task.code, anchor: { block: task.anchor_block ?? Number.MAX_SAFE_INTEGER } };
 }
 
-function ordered(tasks: TaskRow[], order: string[]): TaskRow[] {
-  const byId = new Map(tasks.map((task) => [task.id, task]));
-  const first = order.map((id) => byId.get(id)).filter((task): task is TaskRow => task !== undefined);
-  return [...first, ...tasks.filter((task) => !order.includes(task.id))];
+function ordered(entries: ReportEntry[], order: string[]): ReportEntry[] {
+  const byId = new Map(entries.map((entry) => [entry.task.id, entry]));
+  const first = order.map((id) => byId.get(id)).filter((entry): entry is ReportEntry => entry !== undefined);
+  return [...first, ...entries.filter((entry) => !order.includes(entry.task.id))];
 }
 
 /**
@@ -36,22 +35,14 @@ export async function composeReport(deps: { db: Db; blobs: BlobStore; clock: Clo
   const assignment = await assignments.find(report.owner_id, report.assignment_id);
   if (!assignment) return;
   const removed = new Set(request.removed);
-  const tasks = ordered(await assignments.tasks(assignment.id), request.order).filter((task) => !removed.has(task.id));
-  const results = await reports.latestResults(assignment.id);
+  const entries = ordered(await reportContents(deps.db, assignment.id), request.order).filter((entry) => !removed.has(entry.task.id));
 
   const inserts: TaskInserts[] = [];
-  for (const task of tasks) {
-    // Only what the student accepted is theirs to hand in: a drafted answer, or the run of drafted code, stays out.
-    const result = task.code_draft === 1 ? undefined : results.get(task.id);
-    const answer = task.answer_status === 'accepted' ? { answer: task.answer } : {};
-    if (!result) {
-      if (answer.answer) inserts.push({ task: reportTask(task), images: [], ...answer });
-      continue;
-    }
-    const artifacts = (await reports.artifactsOf(result.run_id, task.id)).filter((a) => PICTURE_KINDS.has(a.kind) && !removed.has(a.id));
-    const images = await Promise.all(artifacts.map(async (artifact) => ({ png: await deps.blobs.read(artifact.blob_key) })));
-    const failed = result.status !== 'ok' && result.status !== 'skipped';
-    inserts.push({ task: reportTask(task), images, ...answer, ...(failed ? { failure: result.status.replaceAll('_', ' ') } : {}) });
+  for (const { task, result, pictures, answer, failure } of entries) {
+    if (!result && !answer) continue;
+    const kept = pictures.filter((picture) => !removed.has(picture.id));
+    const images = await Promise.all(kept.map(async (picture) => ({ png: await deps.blobs.read(picture.blob_key) })));
+    inserts.push({ task: reportTask(task), images, ...(answer ? { answer } : {}), ...(failure ? { failure } : {}) });
   }
 
   const options = { placement: request.placement, includeFailed: request.includeFailed };
@@ -59,7 +50,7 @@ export async function composeReport(deps: { db: Db; blobs: BlobStore; clock: Clo
   const docx = await composeInWorker({
     original: assignment.format === 'docx' ? await deps.blobs.read(assignment.blob_key) : null,
     title: stem,
-    tasks: tasks.map(reportTask),
+    tasks: entries.map((entry) => reportTask(entry.task)),
     inserts,
     options,
   });

@@ -1,5 +1,6 @@
 import type { ReportRow } from '../../../../db/schema.js';
-import type { ReportOut } from './schemas.js';
+import type { ReportEntry } from '../../../../reports/report-contents.js';
+import type { ReportItemsOut, ReportOut } from './schemas.js';
 
 /** A report with its download links once they exist (never the blob keys). */
 export function presentReport(report: ReportRow): ReportOut {
@@ -13,5 +14,20 @@ export function presentReport(report: ReportRow): ReportOut {
     pdfError: report.pdf_error,
     createdAt: report.created_at,
     finishedAt: report.finished_at,
+  };
+}
+
+/** What one task would put into the next report, with its pictures as artifact ids (never blob keys). */
+export function presentItem(entry: ReportEntry): ReportItemsOut['items'][number] {
+  return {
+    taskId: entry.task.id,
+    number: entry.number,
+    label: entry.task.label,
+    question: entry.task.question,
+    kind: entry.task.kind,
+    status: entry.result?.status ?? null,
+    failure: entry.failure,
+    answer: entry.answer,
+    pictures: entry.pictures.map((picture) => ({ id: picture.id, kind: picture.kind, name: picture.name })),
   };
 }

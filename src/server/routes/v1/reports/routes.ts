@@ -6,14 +6,15 @@ import { reportsRepository } from '../../../../db/repositories/reports.repositor
 import type { ReportRow } from '../../../../db/schema.js';
 import { errors } from '../../../../errors.js';
 import { reportFileName } from '../../../../report/index.js';
+import { reportItems } from '../../../../reports/report-contents.js';
 import type { ReportRequest } from '../../../../reports/report-request.js';
 import { requestReport } from '../../../../reports/request-report.js';
 import { attachmentDisposition } from '../../../content-disposition.js';
 import { requireSession } from '../../../plugins/access.js';
 import { withProblems } from '../../../problem-schema.js';
 import { listQuery, nextCursorOf, positionAfter } from '../list-cursor.js';
-import { presentReport } from './presenters.js';
-import { assignmentParams, reportBody, reportListSchema, reportParams, reportSchema, reportStartedSchema } from './schemas.js';
+import { presentItem, presentReport } from './presenters.js';
+import { assignmentParams, reportBody, reportItemsSchema, reportListSchema, reportParams, reportSchema, reportStartedSchema } from './schemas.js';
 
 const tags = ['reports'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -71,6 +72,22 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         items: rows.slice(0, limit).map(presentReport),
         nextCursor: nextCursorOf(rows, limit, (report) => ({ createdAt: report.created_at, id: report.id })),
       };
+    },
+  );
+
+  api.get(
+    '/assignments/:id/report-items',
+    {
+      schema: {
+        summary: 'What the next report would hold: one item per task with pictures from its latest result or an accepted answer, in document order',
+        tags,
+        params: assignmentParams,
+        response: withProblems({ 200: reportItemsSchema }, [401, 404, 422]),
+      },
+    },
+    async (request) => {
+      const entries = await reportItems(jobs.db, { ownerId: requireSession(request).userId, assignmentId: request.params.id });
+      return { items: entries.map(presentItem) };
     },
   );
 

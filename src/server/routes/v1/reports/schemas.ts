@@ -30,3 +30,23 @@ export const reportSchema = z.object({
 });
 export type ReportOut = z.infer<typeof reportSchema>;
 export const reportListSchema = z.object({ items: z.array(reportSchema), nextCursor: z.string().nullable() });
+
+export const reportItemsSchema = z.object({
+  items: z.array(
+    z.object({
+      taskId: z.string(),
+      /** The task's place among all the assignment's tasks, from 1 (its name when it has no label). */
+      number: z.number().int(),
+      label: z.string(),
+      question: z.string(),
+      kind: z.enum(['code', 'theory', 'other']),
+      /** The latest result's status, null when the task never ran (an answer only). */
+      status: z.string().nullable(),
+      /** Set when that result failed: the report leaves the item out unless `includeFailed` names the task. */
+      failure: z.string().nullable(),
+      answer: z.string(),
+      pictures: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string() })),
+    }),
+  ),
+});
+export type ReportItemsOut = z.infer<typeof reportItemsSchema>;
