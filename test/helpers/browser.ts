@@ -52,9 +52,13 @@ export async function startWebApp(options: TestAppOptions = {}): Promise<Browser
   return startBrowserApp(options);
 }
 
-/** A page's full screenshot named after it and the viewport width, for a person to look at (assertions never read it). */
-export async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SHOTS}/${name}-${page.viewportSize()?.width ?? 0}.png`, fullPage: true });
+/**
+ * A page's full screenshot, or one part of it, named after it and the viewport width, for a person to look at
+ * (assertions never read it).
+ */
+export async function shoot(page: Page, name: string, part?: Locator): Promise<void> {
+  const path = `${SHOTS}/${name}-${page.viewportSize()?.width ?? 0}.png`;
+  await (part ? part.screenshot({ path }) : page.screenshot({ path, fullPage: true }));
 }
 
 /**

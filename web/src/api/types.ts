@@ -158,6 +158,20 @@ export interface Report {
   finishedAt: string | null;
 }
 
+/** What the next report would hold for one task (`GET /assignments/{id}/report-items`). */
+export interface ReportItem {
+  taskId: string;
+  number: number;
+  label: string;
+  question: string;
+  kind: TaskKind;
+  status: string | null;
+  /** Set when the latest run failed: left out unless included anyway. */
+  failure: string | null;
+  answer: string;
+  pictures: Array<{ id: string; kind: string; name: string }>;
+}
+
 export type AiActionKind = 'draft_code' | 'suggest_input' | 'draft_answer' | 'review';
 
 export interface AiAction {

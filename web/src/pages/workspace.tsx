@@ -76,6 +76,8 @@ export function WorkspacePage() {
   const { progress, run, error: followError } = useRun(runId, onRunFinished);
   const running = progress !== null && !runFinished(progress.status);
   const results = useMemo(() => new Map((run?.tasks ?? []).map((task) => [task.taskId, task])), [run]);
+  // The report's items follow the tasks and the finished results: read them again when either changes.
+  const reportContentsKey = useMemo(() => JSON.stringify([run?.id, run?.status, assignment?.tasks]), [run?.id, run?.status, assignment?.tasks]);
 
   async function startRun(taskIds: string[] | null) {
     if (!assignment) return;
@@ -319,9 +321,11 @@ export function WorkspacePage() {
           <div className="below">
             <ReportPanel
               assignmentId={assignment.id}
+              format={assignment.format}
               pdfAvailable={capabilities?.pdf === true}
               disabledReason={running ? 'Wait for the run to finish.' : null}
               onComposed={historyChanged}
+              contentsKey={reportContentsKey}
             />
           </div>
           <div className="below">

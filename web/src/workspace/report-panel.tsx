@@ -1,22 +1,49 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
 import { messageOf } from '../api/problem';
-import type { Report, Started } from '../api/types';
+import type { Report, ReportItem, Started } from '../api/types';
 import { useAnnounce } from '../components/announcer';
-import { ErrorNotice } from '../components/notice';
+import { ErrorNotice, Loading } from '../components/notice';
+import { plural } from '../format';
+import { ReportList } from './report-list';
+import { documentOrder, initialOrder, isReordered, reconcile, requestBody, type ReportOrder } from './report-order';
 
 const POLL_MS = 1000;
 
-/** Compose the report from the latest results, wait for it, and offer the downloads. */
-export function ReportPanel({ assignmentId, pdfAvailable, disabledReason, onComposed }: { assignmentId: string; pdfAvailable: boolean; disabledReason: string | null; onComposed?: () => void }) {
+interface ReportPanelProps {
+  assignmentId: string;
+  /** A PDF upload's report is built from the tasks, so the order decides the whole document. */
+  format: 'docx' | 'pdf';
+  pdfAvailable: boolean;
+  disabledReason: string | null;
+  /** Changes whenever the tasks or the latest results may have changed, to read the items again. */
+  contentsKey: string;
+  /** Called when a composition ends, so the history can show the new report. */
+  onComposed?: () => void;
+}
+
+function orderHint(format: 'docx' | 'pdf', placement: 'below' | 'end'): string {
+  if (format === 'pdf') return 'Your report is rebuilt from the questions in this order.';
+  if (placement === 'end') return 'The results section at the end follows this order.';
+  return 'Below each question, every result stays under its own question; this order decides where several share one. Choose “In a section at the end” to order the whole results section.';
+}
+
+/** The report's items to order and remove, then compose the report from them, wait for it, and offer the downloads. */
+export function ReportPanel({ assignmentId, format, pdfAvailable, disabledReason, contentsKey, onComposed }: ReportPanelProps) {
   const announce = useAnnounce();
+  const [items, setItems] = useState<ReportItem[] | null>(null);
+  const [itemsError, setItemsError] = useState<string | null>(null);
+  const [arrangement, setArrangement] = useState<ReportOrder>(() => initialOrder([]));
   const [placement, setPlacement] = useState<'below' | 'end'>('below');
   const [pdf, setPdf] = useState(pdfAvailable);
   const [report, setReport] = useState<Report | null>(null);
+  const [composedBody, setComposedBody] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const alive = useRef(true);
+  const latestLoad = useRef(0);
   const download = useRef<HTMLAnchorElement>(null);
+  const summary = useRef<HTMLParagraphElement>(null);
   useEffect(
     () => () => {
       alive.current = false;
@@ -24,6 +51,44 @@ export function ReportPanel({ assignmentId, pdfAvailable, disabledReason, onComp
     [],
   );
   useEffect(() => setPdf(pdfAvailable), [pdfAvailable]);
+  // The Compose button was disabled while composing, which dropped the focus: the download is the next step.
+  const [focusDownload, setFocusDownload] = useState(false);
+  useEffect(() => {
+    if (!focusDownload || !download.current) return;
+    download.current.focus();
+    setFocusDownload(false);
+  }, [focusDownload, report]);
+
+  const loadItems = useCallback(async () => {
+    const load = ++latestLoad.current;
+    setItemsError(null);
+    try {
+      const answer = await api.get<{ items: ReportItem[] }>(`/assignments/${assignmentId}/report-items`);
+      // Only the newest answer counts: an older one may arrive after it.
+      if (!alive.current || load !== latestLoad.current) return;
+      setItems(answer.items);
+      setArrangement((old) =>
+        reconcile(
+          old,
+          answer.items.map((item) => item.taskId),
+          answer.items.flatMap((item) => item.pictures.map((picture) => picture.id)),
+        ),
+      );
+    } catch (failure) {
+      if (alive.current && load === latestLoad.current) setItemsError(messageOf(failure));
+    }
+  }, [assignmentId]);
+
+  useEffect(() => {
+    void loadItems();
+  }, [loadItems, contentsKey]);
+
+  const documentIds = useMemo(() => (items ?? []).map((item) => item.taskId), [items]);
+  const body = requestBody(arrangement, { placement, pdf: pdf && pdfAvailable });
+  const bodyKey = JSON.stringify(body);
+  const failedIds = new Set((items ?? []).filter((item) => item.failure !== null).map((item) => item.taskId));
+  const leftOut = arrangement.order.filter((id) => failedIds.has(id) && !arrangement.includeFailed.includes(id)).length;
+  const going = arrangement.order.length - leftOut;
 
   async function compose() {
     setBusy(true);
@@ -31,7 +96,8 @@ export function ReportPanel({ assignmentId, pdfAvailable, disabledReason, onComp
     setReport(null);
     announce('Composing your report…');
     try {
-      const started = await api.post<Started>(`/assignments/${assignmentId}/reports`, { placement, pdf: pdf && pdfAvailable });
+      const started = await api.post<Started>(`/assignments/${assignmentId}/reports`, body);
+      setComposedBody(bodyKey);
       let current = await api.get<Report>(`/reports/${started.id}`);
       while (alive.current && (current.status === 'queued' || current.status === 'running')) {
         await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
@@ -44,13 +110,20 @@ export function ReportPanel({ assignmentId, pdfAvailable, disabledReason, onComp
         setError(current.error ?? 'The report could not be composed.');
       } else {
         announce('Your report is ready to download.');
-        window.setTimeout(() => download.current?.focus(), 0);
+        setFocusDownload(true);
       }
     } catch (failure) {
       if (alive.current) setError(messageOf(failure));
     } finally {
       if (alive.current) setBusy(false);
     }
+  }
+
+  function backToDocumentOrder() {
+    setArrangement((old) => documentOrder(old, documentIds));
+    announce('The items are back in document order.');
+    // The button goes away with the reordering: land on the summary rather than nowhere.
+    summary.current?.focus();
   }
 
   return (
@@ -67,6 +140,29 @@ export function ReportPanel({ assignmentId, pdfAvailable, disabledReason, onComp
           <label htmlFor="placement-end">In a section at the end</label>
         </span>
       </fieldset>
+      {itemsError ? <ErrorNotice message={itemsError} onRetry={() => void loadItems()} /> : null}
+      {items === null ? (
+        itemsError ? null : <Loading label="Reading what the report will hold…" />
+      ) : items.length === 0 ? (
+        <p className="muted">Nothing to put in the report yet: run the programs, or write or accept the answers to theory questions.</p>
+      ) : (
+        <>
+          <div className="row report-summary">
+            <p ref={summary} className="grow" tabIndex={-1}>
+              <strong>{plural(going, 'item')}</strong> in the report
+              {leftOut ? <span className="muted"> · {plural(leftOut, 'failed item')} left out</span> : null}
+              {arrangement.removed.length ? <span className="muted"> · {arrangement.removed.length} removed</span> : null}
+            </p>
+            {isReordered(arrangement, documentIds) ? (
+              <button type="button" className="button small" onClick={backToDocumentOrder}>
+                Back to document order
+              </button>
+            ) : null}
+          </div>
+          {arrangement.order.length > 1 ? <p className="muted small-print">{orderHint(format, placement)}</p> : null}
+          <ReportList items={items} arrangement={arrangement} onChange={setArrangement} />
+        </>
+      )}
       {pdfAvailable ? (
         <span className="check">
           <input id="report-pdf" type="checkbox" checked={pdf} onChange={(event) => setPdf(event.target.checked)} />
@@ -101,6 +197,7 @@ export function ReportPanel({ assignmentId, pdfAvailable, disabledReason, onComp
             ) : null}
           </div>
           {report.pdfError ? <p className="muted">The PDF could not be made: {report.pdfError}</p> : null}
+          {composedBody !== bodyKey ? <p className="muted">You changed the report since it was composed: compose it again to download the new version.</p> : null}
         </div>
       ) : null}
     </section>

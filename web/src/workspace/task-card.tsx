@@ -254,7 +254,7 @@ function TaskResult({ result, title, images, files }: { result: RunTask; title: 
       </p>
       {result.detail ? <p className="muted">{result.detail}</p> : null}
       {result.transcript ? (
-        <pre className="transcript" aria-label={`Output of ${title}`}>
+        <pre className="transcript" aria-label={`Output of ${title}`} tabIndex={0}>
           {result.transcript}
         </pre>
       ) : null}
