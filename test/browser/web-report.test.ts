@@ -114,6 +114,8 @@ describe.skipIf(!hasChromium)('arranging the report in Chromium', { timeout: 300
     await tabTo(page, report.getByRole('checkbox', { name: 'Include anyway Q3' }));
     await page.keyboard.press('Space');
     await report.getByText('Included although its run failed.').waitFor();
+    await tabTo(page, report.getByRole('textbox', { name: 'File name' }));
+    await page.keyboard.type('Lab 4 arranged');
     const pdf = report.getByRole('checkbox', { name: 'Also make a PDF' });
     if (await pdf.count()) {
       await tabTo(page, pdf);
@@ -125,11 +127,12 @@ describe.skipIf(!hasChromium)('arranging the report in Chromium', { timeout: 300
     const composing = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/reports'));
     await page.keyboard.press('Enter');
     const ids = (label: string) => items.find((item) => item.label === label)?.taskId;
-    expect((await composing).postDataJSON()).toEqual({ order: [ids('Q4'), ids('Q1'), ids('Q3')], removed: [ids('Q2')], placement: 'end', pdf: false, includeFailed: [ids('Q3')] });
+    expect((await composing).postDataJSON()).toEqual({ order: [ids('Q4'), ids('Q1'), ids('Q3')], removed: [ids('Q2')], placement: 'end', pdf: false, includeFailed: [ids('Q3')], fileName: 'Lab 4 arranged' });
     const link = report.getByRole('link', { name: 'Download DOCX' });
     await link.waitFor({ timeout: 120_000 });
     await expect.poll(() => focused(link)).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe('Lab 4 arranged.docx');
     const zip = await JSZip.loadAsync(await readFile((await download.path()) ?? ''));
 
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';

@@ -321,6 +321,7 @@ export function WorkspacePage() {
           <div className="below">
             <ReportPanel
               assignmentId={assignment.id}
+              originalName={assignment.originalName}
               format={assignment.format}
               pdfAvailable={capabilities?.pdf === true}
               disabledReason={running ? 'Wait for the run to finish.' : null}

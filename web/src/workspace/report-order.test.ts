@@ -117,4 +117,10 @@ describe('the request body', () => {
     state = setPictureKept(setPictureKept(state, 'p', false), 'p', true);
     expect(requestBody(state, { placement: 'below', pdf: false })).toMatchObject({ removed: [], includeFailed: [] });
   });
+
+  it('sends a chosen file name trimmed, and none when it is blank', () => {
+    const state = initialOrder(IDS);
+    expect(requestBody(state, { placement: 'below', pdf: false, fileName: '  Lab 4 final ' }).fileName).toBe('Lab 4 final');
+    expect(requestBody(state, { placement: 'below', pdf: false, fileName: '   ' })).not.toHaveProperty('fileName');
+  });
 });

@@ -25,6 +25,7 @@ export interface ReportRequestBody {
   placement: 'below' | 'end';
   pdf: boolean;
   includeFailed: string[];
+  fileName?: string;
 }
 
 /** Every item in document order, none removed. */
@@ -121,13 +122,16 @@ export function setPictureKept(state: ReportOrder, pictureId: string, kept: bool
 }
 
 /** The request that composes exactly this arrangement. */
-export function requestBody(state: ReportOrder, options: { placement: 'below' | 'end'; pdf: boolean }): ReportRequestBody {
+export function requestBody(state: ReportOrder, options: { placement: 'below' | 'end'; pdf: boolean; fileName?: string }): ReportRequestBody {
   const kept = new Set(state.order);
+  const fileName = options.fileName?.trim();
   return {
     order: [...state.order],
     removed: [...state.removed.map((item) => item.id), ...state.removedPictures],
     placement: options.placement,
     pdf: options.pdf,
     includeFailed: state.includeFailed.filter((id) => kept.has(id)),
+    // An empty name is no choice: the server then names the file after the original.
+    ...(fileName ? { fileName } : {}),
   };
 }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
-import { messageOf } from '../api/problem';
+import { ApiError, messageOf } from '../api/problem';
 import type { Report, ReportItem, Started } from '../api/types';
 import { useAnnounce } from '../components/announcer';
+import { TextField } from '../components/field';
 import { ErrorNotice, Loading } from '../components/notice';
 import { plural } from '../format';
 import { ReportList } from './report-list';
@@ -12,6 +13,8 @@ const POLL_MS = 1000;
 
 interface ReportPanelProps {
   assignmentId: string;
+  /** The uploaded file's name, after which the report is named unless the student chooses a name. */
+  originalName: string;
   /** A PDF upload's report is built from the tasks, so the order decides the whole document. */
   format: 'docx' | 'pdf';
   pdfAvailable: boolean;
@@ -28,14 +31,20 @@ function orderHint(format: 'docx' | 'pdf', placement: 'below' | 'end'): string {
   return 'Below each question, every result stays under its own question; this order decides where several share one. Choose “In a section at the end” to order the whole results section.';
 }
 
+function stemOf(name: string): string {
+  return name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
+}
+
 /** The report's items to order and remove, then compose the report from them, wait for it, and offer the downloads. */
-export function ReportPanel({ assignmentId, format, pdfAvailable, disabledReason, contentsKey, onComposed }: ReportPanelProps) {
+export function ReportPanel({ assignmentId, originalName, format, pdfAvailable, disabledReason, contentsKey, onComposed }: ReportPanelProps) {
   const announce = useAnnounce();
   const [items, setItems] = useState<ReportItem[] | null>(null);
   const [itemsError, setItemsError] = useState<string | null>(null);
   const [arrangement, setArrangement] = useState<ReportOrder>(() => initialOrder([]));
   const [placement, setPlacement] = useState<'below' | 'end'>('below');
   const [pdf, setPdf] = useState(pdfAvailable);
+  const [fileName, setFileName] = useState('');
+  const [fileNameError, setFileNameError] = useState<string | undefined>(undefined);
   const [report, setReport] = useState<Report | null>(null);
   const [composedBody, setComposedBody] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -84,7 +93,7 @@ export function ReportPanel({ assignmentId, format, pdfAvailable, disabledReason
   }, [loadItems, contentsKey]);
 
   const documentIds = useMemo(() => (items ?? []).map((item) => item.taskId), [items]);
-  const body = requestBody(arrangement, { placement, pdf: pdf && pdfAvailable });
+  const body = requestBody(arrangement, { placement, pdf: pdf && pdfAvailable, fileName });
   const bodyKey = JSON.stringify(body);
   const failedIds = new Set((items ?? []).filter((item) => item.failure !== null).map((item) => item.taskId));
   const leftOut = arrangement.order.filter((id) => failedIds.has(id) && !arrangement.includeFailed.includes(id)).length;
@@ -93,6 +102,7 @@ export function ReportPanel({ assignmentId, format, pdfAvailable, disabledReason
   async function compose() {
     setBusy(true);
     setError(null);
+    setFileNameError(undefined);
     setReport(null);
     announce('Composing your report…');
     try {
@@ -113,7 +123,10 @@ export function ReportPanel({ assignmentId, format, pdfAvailable, disabledReason
         setFocusDownload(true);
       }
     } catch (failure) {
-      if (alive.current) setError(messageOf(failure));
+      if (!alive.current) return;
+      const invalidName = failure instanceof ApiError ? failure.fields.find((field) => field.field === 'fileName') : undefined;
+      if (invalidName) setFileNameError(`The file name ${invalidName.message}.`);
+      else setError(messageOf(failure));
     } finally {
       if (alive.current) setBusy(false);
     }
@@ -163,6 +176,16 @@ export function ReportPanel({ assignmentId, format, pdfAvailable, disabledReason
           <ReportList items={items} arrangement={arrangement} onChange={setArrangement} />
         </>
       )}
+      <TextField
+        label="File name"
+        type="text"
+        hint={`Optional, without .docx. Left empty, the report is named “${stemOf(originalName)}_report”.`}
+        value={fileName}
+        maxLength={150}
+        autoComplete="off"
+        error={fileNameError}
+        onChange={(event) => setFileName(event.target.value)}
+      />
       {pdfAvailable ? (
         <span className="check">
           <input id="report-pdf" type="checkbox" checked={pdf} onChange={(event) => setPdf(event.target.checked)} />
