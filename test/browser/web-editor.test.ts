@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { buildPdf } from '../fixtures/pdf-builder.js';
-import { focused, hasChromium, loadAxe, seriousViolations, shoot, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 const PDF = buildPdf({
   pages: [
@@ -45,12 +45,7 @@ describe.skipIf(!hasChromium)('the workspace: PDF pages as images and the code e
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', bypassCSP: true });
     page = await context.newPage();
     consoleProblems = watchConsole(page);
-    await page.goto(`${base}/signup`);
-    await page.getByLabel('Name').fill('Pia Pages');
-    await page.getByLabel('Email').fill('pia@example.com');
-    await page.getByLabel('Password').fill('a sturdy passphrase');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'No assignments yet' }).waitFor();
+    await signUpInBrowser(page, base, { name: 'Pia Pages', email: 'pia@example.com' });
   });
   afterAll(async () => {
     await app?.close();

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { focused, hasChromium, loadAxe, seriousViolations, shoot, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 const EMAIL = 'sam@example.com';
 const FIRST_PASSWORD = 'a sturdy passphrase';
@@ -45,12 +45,7 @@ describe.skipIf(!hasChromium)('settings and feedback in Chromium', { timeout: 24
   });
 
   it('changes the profile name and shows it in the header, and shows the server’s reason for a refused field', async () => {
-    await page.goto(`${base}/signup`);
-    await page.getByLabel('Name').fill('Sam Settings');
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password').fill(FIRST_PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'No assignments yet' }).waitFor();
+    await signUpInBrowser(page, base, { name: 'Sam Settings', email: EMAIL, password: FIRST_PASSWORD });
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();

@@ -178,7 +178,6 @@ export function ReportPanel({ assignmentId, originalName, format, pdfAvailable, 
       )}
       <TextField
         label="File name"
-        type="text"
         hint={`Optional, without .docx. Left empty, the report is named “${stemOf(originalName)}_report”.`}
         value={fileName}
         maxLength={150}
