@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import { jobsRepository } from '../db/repositories/jobs.repository.js';
@@ -13,7 +14,10 @@ export interface InProcessQueueOptions {
   jobs: JobDefinitions;
   /** Jobs handled at once. */
   concurrency: number;
-  /** How often an idle worker looks for due jobs (enqueue wakes it at once). */
+  /**
+   * How often an idle process looks for due jobs (default 100 ms). An enqueue in this process wakes a worker at once;
+   * one in another process (an API-only server, a second worker) is seen at the next look.
+   */
   pollMs?: number;
   /**
    * A running job silent this long belongs to a process that died, and is recovered (default a minute). Heartbeats
@@ -26,6 +30,8 @@ export interface InProcessQueueOptions {
 
 const RETRY_BASE_MS = 2_000;
 const DEFAULT_STALL_MS = 60_000;
+const DEFAULT_POLL_MS = 100;
+const CLAIM_RETRY_MS = 1_000;
 
 /**
  * Jobs as database rows, worked on by `concurrency` loops in this process; claims are atomic, so several processes
@@ -36,11 +42,12 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
   const { db, clock, logger, jobs } = options;
   const repository = jobsRepository(db);
   const workerId = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
-  const pollMs = options.pollMs ?? 500;
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
   const inFlight = new Map<string, AbortController>();
   const sleepers = new Set<() => void>();
   let stopping = false;
+  let stopped = new AbortController();
   let loops: Promise<void>[] = [];
   let timers: NodeJS.Timeout[] = [];
 
@@ -57,17 +64,15 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
     }
   }
 
-  const sleep = () =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, pollMs);
-      sleepers.add(wake);
-    });
-  const wakeOne = () => sleepers.values().next().value?.();
+  // Idle workers wait here until an enqueue, the poll timer or a worker that found a job wakes one of them: one look
+  // per poll for the whole process, however many workers it has.
+  const sleep = () => new Promise<void>((resolve) => sleepers.add(resolve));
+  const wakeOne = () => {
+    const next = sleepers.values().next().value;
+    if (!next) return;
+    sleepers.delete(next);
+    next();
+  };
 
   async function giveUp(job: JobRow, reason: string): Promise<void> {
     const definition = jobs[job.type as JobType];
@@ -102,14 +107,21 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
 
   async function loop(): Promise<void> {
     while (!stopping) {
-      const job = await repository.claim(workerId, clock().toISOString()).catch((error: unknown) => {
+      let job;
+      try {
+        job = await repository.claim(workerId, clock().toISOString());
+      } catch (error) {
         logger.error({ err: error }, 'claiming a job failed');
-        return undefined;
-      });
+        // The database is failing: try again in a while, not at every poll.
+        await delay(CLAIM_RETRY_MS, undefined, { signal: stopped.signal }).catch(() => undefined);
+        continue;
+      }
       if (!job) {
         await sleep();
         continue;
       }
+      // More may be waiting (a batch from another process): let an idle worker look at once rather than at its poll.
+      wakeOne();
       if (job.attempts === 1) options.waited?.(job.type as JobType, (Date.parse(job.updated_at) - Date.parse(job.created_at)) / 1000);
       // A failure to record an outcome must not end the loop: the job's heartbeat stops and it is recovered.
       await work(job).catch((error: unknown) => logger.error({ err: error, jobId: job.id }, 'recording a job outcome failed'));
@@ -139,17 +151,21 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
     async start() {
       await recover();
       stopping = false;
+      stopped = new AbortController();
       timers = [
         setInterval(() => void repository.heartbeat([...inFlight.keys()], clock().toISOString()).catch(() => undefined), stallMs / 6),
         setInterval(() => void recover().catch((error: unknown) => logger.error({ err: error }, 'recovering jobs failed')), stallMs / 2),
+        setInterval(wakeOne, pollMs),
       ];
       loops = Array.from({ length: options.concurrency }, () => loop());
     },
     async stop() {
       stopping = true;
+      stopped.abort();
       for (const timer of timers) clearInterval(timer);
       for (const controller of inFlight.values()) controller.abort();
       for (const wake of [...sleepers]) wake();
+      sleepers.clear();
       await Promise.all(loops);
     },
     async counts() {

@@ -7,25 +7,30 @@ export function jobsRepository(db: Db) {
     async insert(job: JobRow): Promise<void> {
       await db.insertInto('jobs').values(job).execute();
     },
-    /** Takes the oldest due job for `worker`; undefined when none is waiting or another worker won the race. */
+    /**
+     * Takes the oldest due job for `worker`; undefined when none is waiting. A job another worker took between the
+     * look and the take is passed over for the next one, so losing a race never sends a worker idle while jobs wait.
+     */
     async claim(worker: string, now: string): Promise<JobRow | undefined> {
-      const next = await db
-        .selectFrom('jobs')
-        .select('id')
-        .where('status', '=', 'queued')
-        .where('run_after', '<=', now)
-        .orderBy('created_at')
-        .limit(1)
-        .executeTakeFirst();
-      if (!next) return undefined;
-      const result = await db
-        .updateTable('jobs')
-        .set((eb) => ({ status: 'running', locked_by: worker, attempts: eb('attempts', '+', 1), updated_at: now }))
-        .where('id', '=', next.id)
-        .where('status', '=', 'queued')
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) return undefined;
-      return db.selectFrom('jobs').selectAll().where('id', '=', next.id).executeTakeFirst();
+      for (;;) {
+        const next = await db
+          .selectFrom('jobs')
+          .select('id')
+          .where('status', '=', 'queued')
+          .where('run_after', '<=', now)
+          .orderBy('created_at')
+          .limit(1)
+          .executeTakeFirst();
+        if (!next) return undefined;
+        const claimed = await db
+          .updateTable('jobs')
+          .set((eb) => ({ status: 'running', locked_by: worker, attempts: eb('attempts', '+', 1), updated_at: now }))
+          .where('id', '=', next.id)
+          .where('status', '=', 'queued')
+          .returningAll()
+          .executeTakeFirst();
+        if (claimed) return claimed;
+      }
     },
     async finish(id: string, now: string): Promise<void> {
       await db.updateTable('jobs').set({ status: 'done', locked_by: null, updated_at: now }).where('id', '=', id).execute();
