@@ -5,17 +5,29 @@
 // The reference, measured in the same run: the same 40 programs run bare by /usr/bin/python3 one at a time and two at a
 // time, which says what speed-up the machine's free cores allow at that moment (on a shared, loaded machine, less
 // than 2×); the efficiency is the workers' speed-up over that one.
+// BENCH_QUEUE=bullmq (with REDIS_URL) runs the same batch through the BullMQ queue instead of job rows in the database.
+// Where a run's time goes is read from the rows: LabMate's part of a run (claim to finish, less the program's own time:
+// the sandbox's start, screenshots, files, rows, events) and the lanes' idle time (waiting for the first job, between
+// jobs, and for the last one to finish).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { pino } from 'pino';
+import { bullmqQueue } from '../src/jobs/bullmq-queue.js';
+import type { JobQueue } from '../src/jobs/queue.js';
 import { TEST_SECRET } from '../test/helpers/app.js';
+import { jobDefinitions } from '../test/helpers/job-definitions.js';
 import { createProcessDatabase, type ProcessDatabase } from '../test/helpers/process-database.js';
+import { createTestRedisPrefix } from '../test/helpers/redis-prefix.js';
 import { enqueueRuns, seedCodeTask } from '../test/helpers/seed-runs.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const root = path.resolve(import.meta.dirname, '..');
 const dialect = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+const queueKind = process.env.BENCH_QUEUE === 'bullmq' ? 'bullmq' : 'database';
+const redisUrl = process.env.REDIS_URL;
+if (queueKind === 'bullmq' && !redisUrl) throw new Error('BENCH_QUEUE=bullmq needs REDIS_URL');
 // About 0.3 s of arithmetic in CPython on an idle core of the development machine.
 const PROGRAM = 'total = 0\nfor i in range(3_000_000):\n    total += i * i % 7\nprint(total)\n';
 
@@ -48,11 +60,11 @@ async function bare(lanes: number): Promise<number> {
 }
 
 /** Starts a worker process and resolves once it says it is working on the queue. */
-function startWorker(database: ProcessDatabase): Promise<ChildProcess> {
+function startWorker(database: ProcessDatabase, queueEnv: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, cliArgs(), {
     cwd: root,
     // Programs at the reference's priority: niced ones (the default 10) lose the cores to any other tenant's work.
-    env: { PATH: process.env.PATH ?? '', LABMATE_SECRET: TEST_SECRET, LABMATE_WORKERS: '1', LABMATE_JOB_NICENESS: '0', LOG_LEVEL: 'info', ...database.env },
+    env: { PATH: process.env.PATH ?? '', LABMATE_SECRET: TEST_SECRET, LABMATE_WORKERS: '1', LABMATE_JOB_NICENESS: '0', LOG_LEVEL: 'info', ...database.env, ...queueEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -80,22 +92,37 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+interface Measurement {
+  wallMs: number;
+  /** The programs' own time in the sandbox, summed. */
+  programMs: number;
+  /** From each run's start (its job claimed) to its end, summed. */
+  runMs: number;
+  cpuMs: number;
+}
+
 /**
- * Wall time for `processes` worker processes to finish RUNS runs, from the first enqueue to the last run's end, and
- * the programs' own time in the sandbox summed (the rest is LabMate's: claiming, screenshots, rows, events).
+ * Wall time for `processes` worker processes to finish RUNS runs, from the first enqueue to the last run's end, the
+ * programs' own time and the runs' time from start to end summed (the rest of a run is LabMate's: the sandbox's
+ * start, screenshots, files, rows, events), and the CPU the workers and their sandboxes used.
  */
-async function measure(processes: number): Promise<{ wallMs: number; programMs: number; cpuMs: number }> {
+async function measure(processes: number): Promise<Measurement> {
   const database = await createProcessDatabase(dialect);
+  const redisPrefix = queueKind === 'bullmq' && redisUrl ? createTestRedisPrefix(redisUrl) : undefined;
+  const queueEnv: Record<string, string> = redisPrefix && redisUrl ? { REDIS_URL: redisUrl, LABMATE_QUEUE: 'bullmq', LABMATE_QUEUE_PREFIX: redisPrefix.prefix } : {};
+  // Only enqueues: the worker processes do the work.
+  const producer: JobQueue | undefined =
+    redisPrefix && redisUrl ? bullmqQueue({ redisUrl, prefix: redisPrefix.prefix, logger: pino({ level: 'silent' }), jobs: jobDefinitions({}, 3), concurrency: 0 }) : undefined;
   const workers: ChildProcess[] = [];
   try {
     const db = database.handle.db;
     const seeded = await seedCodeTask(db, { language: 'python', code: PROGRAM });
-    for (let i = 0; i < processes; i++) workers.push(await startWorker(database));
+    for (let i = 0; i < processes; i++) workers.push(await startWorker(database, queueEnv));
     const cpuBefore = workers.reduce((sum, worker) => sum + cpuMs(worker), 0);
     const started = performance.now();
-    const runIds = await enqueueRuns(db, seeded, RUNS);
+    const runIds = await enqueueRuns(db, seeded, RUNS, producer);
     for (;;) {
-      const finished = await db.selectFrom('runs').select(['status']).where('finished_at', 'is not', null).execute();
+      const finished = await db.selectFrom('runs').select(['status', 'started_at', 'finished_at']).where('finished_at', 'is not', null).execute();
       if (finished.length === runIds.length) {
         const elapsed = performance.now() - started;
         const failed = finished.filter((run) => run.status !== 'succeeded').length;
@@ -103,31 +130,37 @@ async function measure(processes: number): Promise<{ wallMs: number; programMs: 
         const notOk = tasks.filter((task) => task.status !== 'ok').length;
         if (failed > 0 || notOk > 0) throw new Error(`${failed} runs failed, ${notOk} tasks not ok`);
         const cpu = workers.reduce((sum, worker) => sum + cpuMs(worker), 0) - cpuBefore;
-        return { wallMs: elapsed, programMs: tasks.reduce((sum, task) => sum + (task.time_ms ?? 0), 0), cpuMs: cpu };
+        const runMs = finished.reduce((sum, run) => sum + Date.parse(run.finished_at ?? '') - Date.parse(run.started_at ?? ''), 0);
+        return { wallMs: elapsed, programMs: tasks.reduce((sum, task) => sum + (task.time_ms ?? 0), 0), runMs, cpuMs: cpu };
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {
     await Promise.all(workers.map(stop));
+    await producer?.stop();
+    await redisPrefix?.dispose();
     await database.dispose();
   }
 }
 
 const load = loadavg()[0]?.toFixed(1);
-console.log(`${RUNS} runs on ${dialect}, ${availableParallelism()} cores, load ${load}`);
+console.log(`${RUNS} runs on ${dialect}, ${queueKind} queue, ${availableParallelism()} cores, load ${load}`);
 // CPU per run staying put from one process to two means no work is repeated or spun; wall time then follows free cores.
-const report = (label: string, result: { wallMs: number; programMs: number; cpuMs: number }) =>
+const report = (label: string, processes: number, result: Measurement) => {
+  const perRun = (ms: number) => (ms / RUNS).toFixed(0);
   console.log(
-    `${label} ${(result.wallMs / 1000).toFixed(1)} s (${(result.wallMs / RUNS).toFixed(0)} ms a run; programs ${(result.programMs / RUNS).toFixed(0)} ms ` +
-      `wall a run; CPU of workers and sandboxes ${(result.cpuMs / RUNS).toFixed(0)} ms a run)`,
+    `${label} ${(result.wallMs / 1000).toFixed(1)} s (${perRun(result.wallMs)} ms a run; a run: ${perRun(result.runMs)} ms from claim to end, ` +
+      `of which the program ${perRun(result.programMs)} ms and LabMate ${perRun(result.runMs - result.programMs)} ms; ` +
+      `lanes idle ${perRun(processes * result.wallMs - result.runMs)} ms a run; CPU of workers and sandboxes ${perRun(result.cpuMs)} ms a run)`,
   );
+};
 const bareOne = await bare(1);
 const bareTwo = await bare(2);
 console.log(`bare python3, 1 at a time: ${(bareOne / 1000).toFixed(1)} s; 2 at a time: ${(bareTwo / 1000).toFixed(1)} s`);
 const one = await measure(1);
-report('1 worker process:  ', one);
+report('1 worker process:  ', 1, one);
 const two = await measure(2);
-report('2 worker processes:', two);
+report('2 worker processes:', 2, two);
 const speedUp = one.wallMs / two.wallMs;
 const allowed = bareOne / bareTwo;
 console.log(`speed-up: ${speedUp.toFixed(2)}× (target ≥ 1.7×); bare runs two at a time in the same run: ${allowed.toFixed(2)}×; efficiency ${(speedUp / allowed).toFixed(2)}`);

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { systemClock } from '../../src/clock.js';
 import type { Db } from '../../src/db/repositories/types.js';
 import { inProcessQueue } from '../../src/jobs/in-process-queue.js';
-import type { JobDefinitions } from '../../src/jobs/queue.js';
+import type { JobDefinitions, JobQueue } from '../../src/jobs/queue.js';
 import { startRun } from '../../src/runs/start-run.js';
 
 /** A user with one assignment holding one code task, written straight into the database. */
@@ -52,14 +52,17 @@ export async function seedCodeTask(db: Db, task: { language: string; code: strin
 
 const ENQUEUE_ONLY: JobDefinitions = jobDefinitions({}, 3);
 
-/** Starts `count` runs of the seeded task through the real use case; the jobs wait for a worker process. */
-export async function enqueueRuns(db: Db, seeded: SeededTask, count: number): Promise<string[]> {
+/**
+ * Starts `count` runs of the seeded task through the real use case; the jobs wait for a worker process. They go to
+ * `queue` when given (a BullMQ producer), else to job rows in the database.
+ */
+export async function enqueueRuns(db: Db, seeded: SeededTask, count: number, queue?: JobQueue): Promise<string[]> {
   // A queue that is never started only writes job rows; worker processes do the work.
-  const queue = inProcessQueue({ db, clock: systemClock, logger: pino({ level: 'silent' }), jobs: ENQUEUE_ONLY, concurrency: 0 });
+  const producer = queue ?? inProcessQueue({ db, clock: systemClock, logger: pino({ level: 'silent' }), jobs: ENQUEUE_ONLY, concurrency: 0 });
   const defaults = { runsPerHour: count + 1, concurrentRuns: count + 1, storageMb: 1024 };
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const run = await startRun({ db, clock: systemClock, queue }, { ownerId: seeded.ownerId, assignmentId: seeded.assignmentId, defaults });
+    const run = await startRun({ db, clock: systemClock, queue: producer }, { ownerId: seeded.ownerId, assignmentId: seeded.assignmentId, defaults });
     ids.push(run.id);
   }
   return ids;
