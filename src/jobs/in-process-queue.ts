@@ -65,8 +65,8 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
   }
 
   // Idle workers wait here until an enqueue, the poll timer or a worker that found a job wakes one of them: one look
-  // per poll for the whole process, however many workers it has.
-  const sleep = () => new Promise<void>((resolve) => sleepers.add(resolve));
+  // per poll for the whole process, however many workers it has. Once stopping, nobody would wake them.
+  const sleep = () => (stopping ? Promise.resolve() : new Promise<void>((resolve) => sleepers.add(resolve)));
   const wakeOne = () => {
     const next = sleepers.values().next().value;
     if (!next) return;
