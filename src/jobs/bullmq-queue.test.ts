@@ -156,4 +156,23 @@ describe.skipIf(!url)('the BullMQ queue', { timeout: 60_000 }, () => {
     await until(async () => (await second.counts()).done === 1);
     expect(attempts).toEqual([1]);
   });
+
+  it('keeps one job per row: a second enqueue changes nothing, and requeue adds one only when none waits or runs', async () => {
+    const handled: string[] = [];
+    const worker = queue(definitions(async (payload) => void handled.push(payload.runId)));
+    expect(await worker.enqueue('run', { runId: 'once' })).toBe('run-once');
+    expect(await worker.enqueue('run', { runId: 'once' })).toBe('run-once');
+    expect(await worker.requeue('run', { runId: 'once' })).toBe(false);
+    expect(await worker.counts()).toMatchObject({ queued: 1 });
+    await worker.start();
+    await until(async () => (await worker.counts()).done === 1);
+    // A completed job keeps its id: adding it again is still a no-op…
+    await worker.enqueue('run', { runId: 'once' });
+    expect(await worker.counts()).toMatchObject({ queued: 0, done: 1 });
+    // …but a row that still waits for it (its outcome lost) gets it afresh from the sweep.
+    expect(await worker.requeue('run', { runId: 'once' })).toBe(true);
+    await until(() => handled.length === 2);
+    expect(handled).toEqual(['once', 'once']);
+  });
 });
+

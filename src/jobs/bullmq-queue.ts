@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { Queue, WaitingError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { JobDefinitions, JobPayloads, JobQueue, JobType } from './queue.js';
+import { jobIdFor, type JobDefinitions, type JobPayloads, type JobQueue, type JobType } from './queue.js';
 
 export interface BullmqQueueOptions {
   redisUrl: string;
@@ -78,6 +78,11 @@ export function bullmqQueue(options: BullmqQueueOptions): JobQueue {
     return producer.queue;
   }
 
+  /** Adds a job under its payload's id; BullMQ adds nothing when a job with that id exists, whatever its state. */
+  function add<T extends JobType>(type: T, payload: JobPayloads[T]): Promise<Job> {
+    return queue().add(type, payload, { attempts: jobs[type].maxAttempts, jobId: jobIdFor(type, payload) });
+  }
+
   async function work(job: QueuedJob, token: string | undefined, signal: AbortSignal | undefined): Promise<void> {
     const definition = jobs[job.name] as JobDefinitions[JobType];
     const aborted = signal ?? new AbortController().signal;
@@ -116,8 +121,16 @@ export function bullmqQueue(options: BullmqQueueOptions): JobQueue {
 
   return {
     async enqueue(type, payload) {
-      const job = await queue().add(type, payload, { attempts: jobs[type].maxAttempts });
-      return job.id ?? '';
+      return (await add(type, payload)).id ?? '';
+    },
+    async requeue(type, payload) {
+      const id = jobIdFor(type, payload);
+      const state = await queue().getJobState(id);
+      if (state !== 'unknown' && state !== 'completed' && state !== 'failed') return false;
+      // A finished job keeps its id until it is removed (a day or a week), and would make the add a no-op.
+      if (state !== 'unknown') await queue().remove(id);
+      await add(type, payload);
+      return true;
     },
     async start() {
       if (consumer) return;

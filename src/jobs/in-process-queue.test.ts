@@ -1,4 +1,5 @@
 import { jobDefinitions } from '../../test/helpers/job-definitions.js';
+import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/helpers/databases.js';
@@ -96,5 +97,41 @@ describe.each(testDialects())('the in-process queue on %s', { timeout: 60_000 },
     await queue.stop();
     const row = await database.handle.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'queued', attempts: 0 });
+  });
+
+  it('keeps one job per row: a second enqueue changes nothing, and requeue adds one only when none waits or runs', async () => {
+    const db = database.handle.db;
+    const runId = `once-${dialect}`;
+    const handled: string[] = [];
+    // An earlier test's queue handed a job back at its stop: only this test's row counts.
+    const handle: JobDefinitions['run']['handle'] = async (payload) => {
+      if (payload.runId === runId) handled.push(payload.runId);
+    };
+    const queue = inProcessQueue({ db, clock: systemClock, logger, concurrency: 1, pollMs: 20, jobs: definitions(handle) });
+    const id = await queue.enqueue('run', { runId });
+    expect(id).toBe(`run-${runId}`);
+    expect(await queue.enqueue('run', { runId })).toBe(id);
+    expect(await queue.requeue('run', { runId })).toBe(false);
+    await queue.start();
+    await until(async () => (await db.selectFrom('jobs').select('status').where('id', '=', id).executeTakeFirst())?.status === 'done');
+    // Its outcome was lost (the row it is for still waits): the finished job is queued afresh.
+    expect(await queue.requeue('run', { runId })).toBe(true);
+    await until(() => handled.length === 2);
+    await queue.stop();
+    expect(handled).toEqual([runId, runId]);
+    expect(await db.selectFrom('jobs').select('id').where('payload', 'like', `%${runId}%`).execute()).toEqual([{ id }]);
+  });
+
+  it('counts a job queued under a random id, before ids came from rows, as the row\'s job', async () => {
+    const db = database.handle.db;
+    const runId = `legacy-${dialect}`;
+    const now = new Date().toISOString();
+    await db
+      .insertInto('jobs')
+      .values({ id: randomUUID(), type: 'run', payload: JSON.stringify({ runId }), status: 'queued', attempts: 0, max_attempts: 2, run_after: now, locked_by: null, last_error: null, created_at: now, updated_at: now })
+      .execute();
+    const queue = inProcessQueue({ db, clock: systemClock, logger, concurrency: 0, jobs: definitions(async () => undefined) });
+    expect(await queue.requeue('run', { runId })).toBe(false);
+    await db.deleteFrom('jobs').where('payload', 'like', `%${runId}%`).execute();
   });
 });

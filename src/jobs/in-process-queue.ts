@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import { jobsRepository } from '../db/repositories/jobs.repository.js';
 import type { Db } from '../db/repositories/types.js';
 import type { JobRow } from '../db/schema.js';
-import type { JobDefinitions, JobQueue, JobType } from './queue.js';
+import { jobIdFor, type JobDefinitions, type JobPayloads, type JobQueue, type JobType } from './queue.js';
 
 export interface InProcessQueueOptions {
   db: Db;
@@ -29,7 +29,8 @@ export interface InProcessQueueOptions {
 }
 
 const RETRY_BASE_MS = 2_000;
-const DEFAULT_STALL_MS = 60_000;
+/** How long a running job may be silent before it is taken from its process (LABMATE_JOB_STALL_MS). */
+export const DEFAULT_STALL_MS = 60_000;
 const DEFAULT_POLL_MS = 100;
 const CLAIM_RETRY_MS = 1_000;
 
@@ -105,6 +106,23 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
     }
   }
 
+  function newJob<T extends JobType>(type: T, payload: JobPayloads[T]): JobRow {
+    const now = clock().toISOString();
+    return {
+      id: jobIdFor(type, payload),
+      type,
+      payload: JSON.stringify(payload),
+      status: 'queued',
+      attempts: 0,
+      max_attempts: jobs[type].maxAttempts,
+      run_after: now,
+      locked_by: null,
+      last_error: null,
+      created_at: now,
+      updated_at: now,
+    };
+  }
+
   async function loop(): Promise<void> {
     while (!stopping) {
       let job;
@@ -130,23 +148,17 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
 
   return {
     async enqueue(type, payload) {
-      const now = clock().toISOString();
-      const id = randomUUID();
-      await repository.insert({
-        id,
-        type,
-        payload: JSON.stringify(payload),
-        status: 'queued',
-        attempts: 0,
-        max_attempts: jobs[type].maxAttempts,
-        run_after: now,
-        locked_by: null,
-        last_error: null,
-        created_at: now,
-        updated_at: now,
-      });
+      const job = newJob(type, payload);
+      await repository.insert(job);
       wakeOne();
-      return id;
+      return job.id;
+    },
+    async requeue(type, payload) {
+      const job = newJob(type, payload);
+      if (await repository.live(job.id, type, job.payload)) return false;
+      await repository.revive(job);
+      wakeOne();
+      return true;
     },
     async start() {
       await recover();

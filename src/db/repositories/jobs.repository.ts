@@ -4,8 +4,39 @@ import type { Db } from './types.js';
 /** Job rows are the truth of the in-process queue: claimed atomically, re-queued after a crash. */
 export function jobsRepository(db: Db) {
   return {
+    /** Adds a job row; when a job with its id exists, in any state, leaves it be. */
     async insert(job: JobRow): Promise<void> {
-      await db.insertInto('jobs').values(job).execute();
+      await db
+        .insertInto('jobs')
+        .values(job)
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .execute();
+    },
+    /**
+     * Whether a job for this payload is waiting or running: by its id, or by type and payload for a job queued
+     * before ids were derived from the payload.
+     */
+    async live(id: string, type: string, payload: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('jobs')
+        .select('id')
+        .where('status', 'in', ['queued', 'running'])
+        .where((eb) => eb.or([eb('id', '=', id), eb.and([eb('type', '=', type), eb('payload', '=', payload)])]))
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    /** Adds a job row, or queues a finished job with its id afresh (attempts spent or not); a live one stays. */
+    async revive(job: JobRow): Promise<void> {
+      await db
+        .insertInto('jobs')
+        .values(job)
+        .onConflict((conflict) =>
+          conflict
+            .column('id')
+            .doUpdateSet({ status: 'queued', attempts: 0, run_after: job.run_after, locked_by: null, last_error: null, updated_at: job.updated_at })
+            .where('jobs.status', 'in', ['done', 'failed']),
+        )
+        .execute();
     },
     /**
      * Takes the oldest due job for `worker`; undefined when none is waiting. A job another worker took between the
