@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AiClient } from '../ai/ai-client.js';
 import { refineTasks } from '../ai/features/refine-tasks.js';
 import { assignmentsRepository } from '../db/repositories/assignments.repository.js';
-import type { TaskRow } from '../db/schema.js';
+import type { AssignmentRow, TaskRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { DocumentModel } from '../ingest/model.js';
 import type { AssignmentDeps } from './deps.js';
@@ -20,15 +20,28 @@ function summary(applied: number, flagged: string[], warnings: string[]): string
   return parts.join('\n');
 }
 
+/** Whether the refinement asked for at `requestedAt` is still the one the assignment waits for. */
+function stillWanted(assignment: AssignmentRow | undefined, requestedAt: string | undefined): assignment is AssignmentRow {
+  if (assignment?.ai_status !== 'pending') return false;
+  // A reparse since then asked again, with its own job: that one refines the new tasks.
+  return requestedAt === undefined || assignment.updated_at === requestedAt;
+}
+
 /**
  * The `refine` job: sends an upload's heuristic tasks with the document to the model and stores the validated
- * corrections, keeping the ids of tasks that stay. It stands down when the student edited the tasks meanwhile;
- * a failure of the AI leaves the heuristic tasks as they are, with the reason.
+ * corrections, keeping the ids of tasks that stay. It stands down when the student edited the tasks meanwhile, or
+ * reparsed them (asked at `requestedAt`, the assignment's `updated_at` then); a failure of the AI leaves the
+ * heuristic tasks as they are, with the reason.
  */
-export async function refineAssignment(deps: AssignmentDeps & { ai: AiClient | null }, assignmentId: string, signal?: AbortSignal): Promise<void> {
+export async function refineAssignment(
+  deps: AssignmentDeps & { ai: AiClient | null },
+  request: { assignmentId: string; requestedAt?: string | undefined },
+  signal?: AbortSignal,
+): Promise<void> {
+  const { assignmentId, requestedAt } = request;
   const repository = assignmentsRepository(deps.db);
   const assignment = await repository.get(assignmentId);
-  if (!assignment || assignment.ai_status !== 'pending') return;
+  if (!stillWanted(assignment, requestedAt)) return;
   if (!deps.ai) {
     await repository.update(assignmentId, { ai_status: 'off', ai_detail: null });
     return;
@@ -49,7 +62,7 @@ export async function refineAssignment(deps: AssignmentDeps & { ai: AiClient | n
     const inner = assignmentsRepository(trx);
     // The student may have edited while the model worked: their edits win, and touch() has already said so.
     const current = await inner.get(assignmentId);
-    if (current?.ai_status !== 'pending') return;
+    if (!stillWanted(current, requestedAt)) return;
     const kept = new Set(result.tasks.map((task) => task.id));
     for (const row of rows) if (!kept.has(row.id)) await inner.deleteTask(row.id);
     for (const [position, task] of result.tasks.entries()) {

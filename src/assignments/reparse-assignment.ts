@@ -8,8 +8,14 @@ import type { AssignmentDeps } from './deps.js';
 import { readUpload } from './read-upload.js';
 import { taskRowFromDetected } from './task-rows.js';
 
-/** Detects the tasks of a stored document again, replacing every task (only on the student's explicit request). */
-export async function reparseAssignment(deps: AssignmentDeps, input: { ownerId: string; assignmentId: string; refine: boolean }): Promise<TaskRow[]> {
+/**
+ * Detects the tasks of a stored document again, replacing every task (only on the student's explicit request);
+ * returns them with the assignment's new `updated_at`, which names the refinement it asks for.
+ */
+export async function reparseAssignment(
+  deps: AssignmentDeps,
+  input: { ownerId: string; assignmentId: string; refine: boolean },
+): Promise<{ tasks: TaskRow[]; updatedAt: string }> {
   const repository = assignmentsRepository(deps.db);
   const assignment = await repository.find(input.ownerId, input.assignmentId);
   if (!assignment) throw errors.notFound('assignment');
@@ -28,7 +34,7 @@ export async function reparseAssignment(deps: AssignmentDeps, input: { ownerId: 
       await inner.touch(assignment.id, now);
       await inner.update(assignment.id, { ai_status: input.refine ? 'pending' : 'off', ai_detail: null });
     });
-    return rows;
+    return { tasks: rows, updatedAt: now };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -146,6 +146,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onClose', () => jobs.close());
   await app.ready();
   // LABMATE_WORKERS=0 makes an API-only server; `labmate worker` processes then do the jobs.
-  if ((options.workers ?? true) && config.workers > 0) await jobs.queue.start();
+  if ((options.workers ?? true) && config.workers > 0) await jobs.start();
   return app;
 }

@@ -39,7 +39,7 @@ export const workerCommand: CliCommand = {
     });
     // The first screenshot loads fonts and grammars (over a second on a busy machine): pay it before the first run.
     await runtime.deps.render.warm();
-    await runtime.queue.start();
+    await runtime.start();
     const maintenance = startMaintenance(
       { db: database.db, blobs, clock: systemClock, logger },
       maintenancePolicy(config.retentionDays),

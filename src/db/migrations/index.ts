@@ -10,6 +10,7 @@ import { aiMigration } from './0007-ai.js';
 import { aiDraftsMigration } from './0008-ai-drafts.js';
 import { aiCacheOwnerMigration } from './0009-ai-cache-owner.js';
 import { taskScreenshotMigration } from './0010-task-screenshot.js';
+import { waitingRowsMigration } from './0011-waiting-rows.js';
 
 /** Every migration in order; later issues append theirs here. Names never change once released. */
 export function allMigrations(dialect: MigrationDialect): Record<string, DialectMigration> {
@@ -25,5 +26,6 @@ export function allMigrations(dialect: MigrationDialect): Record<string, Dialect
     '0008-ai-drafts': aiDraftsMigration(dialect),
     '0009-ai-cache-owner': aiCacheOwnerMigration(),
     '0010-task-screenshot': taskScreenshotMigration(),
+    '0011-waiting-rows': waitingRowsMigration(),
   };
 }

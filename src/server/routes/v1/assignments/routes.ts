@@ -95,7 +95,9 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
           defaults: config.limits,
           refine: config.ai !== undefined,
         });
-        if (assignment.ai_status === 'pending') await app.labmate.jobs.queue.enqueue('refine', { assignmentId: assignment.id });
+        if (assignment.ai_status === 'pending') {
+          await app.labmate.jobs.queue.enqueue('refine', { assignmentId: assignment.id, requestedAt: assignment.updated_at });
+        }
         reply.code(201);
         return presentAssignment(assignment, tasks);
       } finally {
@@ -161,9 +163,9 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const refine = config.ai !== undefined;
-      const rows = await reparseAssignment(deps, { ownerId: ownerOf(request), assignmentId: request.params.id, refine });
-      if (refine) await app.labmate.jobs.queue.enqueue('refine', { assignmentId: request.params.id });
-      return { items: rows.map(presentTask) };
+      const { tasks, updatedAt } = await reparseAssignment(deps, { ownerId: ownerOf(request), assignmentId: request.params.id, refine });
+      if (refine) await app.labmate.jobs.queue.enqueue('refine', { assignmentId: request.params.id, requestedAt: updatedAt });
+      return { items: tasks.map(presentTask) };
     },
   );
 
