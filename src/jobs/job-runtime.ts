@@ -6,6 +6,7 @@ import { failAiAction, performAiAction } from '../ai-actions/perform-ai-action.j
 import type { AiClient } from '../ai/ai-client.js';
 import { failRefinement, refineAssignment } from '../assignments/refine-assignment.js';
 import type { Clock } from '../clock.js';
+import type { Periodic } from '../periodic.js';
 import type { Db } from '../db/repositories/types.js';
 import { waitingRowsRepository } from '../db/repositories/waiting-rows.repository.js';
 import { RenderPool } from '../render/index.js';
@@ -110,7 +111,7 @@ export function createJobRuntime(options: {
   const sweepDeps = { queue, jobs: queueOptions.jobs, clock: options.clock, logger: options.logger };
   // A row waits without a job this long (a lost enqueue) before it is queued again, as long as a silent job.
   const graceMs = options.stallMs ?? DEFAULT_STALL_MS;
-  let sweep: { stop(): Promise<void> } | undefined;
+  let sweep: Periodic | undefined;
   return {
     deps,
     queue: sweepBackedQueue(queue, options.logger),

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
+import { repeatEvery, type Periodic } from '../periodic.js';
 import { jobIdFor, type JobDefinitions, type JobQueue, type JobType } from './queue.js';
 
 /** What the sweep needs: the queue to repair and the job definitions that know which rows wait for a job. */
@@ -38,28 +39,10 @@ export async function requeueStranded(deps: StrandedJobsDeps, graceMs: number): 
 }
 
 /** A pass at start-up and every half grace period after the last one ended, until `stop` (which waits for a pass). */
-export function startStrandedSweep(deps: StrandedJobsDeps, graceMs: number): { stop(): Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let pass: Promise<unknown> = Promise.resolve();
-  const schedule = (delayMs: number) => {
-    timer = setTimeout(() => {
-      pass = requeueStranded(deps, graceMs)
-        .catch((error: unknown) => deps.logger.error({ err: error }, 'the stranded-job sweep failed'))
-        .finally(() => {
-          if (!stopped) schedule(graceMs / 2);
-        });
-    }, delayMs);
-    timer.unref();
-  };
-  schedule(0);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await pass;
-    },
-  };
+export function startStrandedSweep(deps: StrandedJobsDeps, graceMs: number): Periodic {
+  return repeatEvery(graceMs / 2, () =>
+    requeueStranded(deps, graceMs).catch((error: unknown) => deps.logger.error({ err: error }, 'the stranded-job sweep failed')),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { sweepEndedSessions } from '../accounts/sweep-sessions.js';
 import type { Clock } from '../clock.js';
+import { repeatEvery, type Periodic } from '../periodic.js';
 import { aiCacheRepository } from '../db/repositories/ai-cache.repository.js';
 import type { Db } from '../db/repositories/types.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -70,25 +71,6 @@ export async function runMaintenance(deps: MaintenanceDeps, policy: MaintenanceP
 }
 
 /** A pass at start-up and every five minutes after the last one ended, until `stop`, which waits for a pass running. */
-export function startMaintenance(deps: MaintenanceDeps, policy: MaintenancePolicy): { stop(): Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let pass: Promise<unknown> = Promise.resolve();
-  const schedule = (delayMs: number) => {
-    timer = setTimeout(() => {
-      pass = runMaintenance(deps, policy).finally(() => {
-        if (!stopped) schedule(PASS_EVERY_MS);
-      });
-    }, delayMs);
-    // Maintenance never keeps a process alive that is otherwise done.
-    timer.unref();
-  };
-  schedule(0);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await pass;
-    },
-  };
+export function startMaintenance(deps: MaintenanceDeps, policy: MaintenancePolicy): Periodic {
+  return repeatEvery(PASS_EVERY_MS, () => runMaintenance(deps, policy));
 }
