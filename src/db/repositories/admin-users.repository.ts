@@ -4,8 +4,8 @@ import type { Db } from './types.js';
 
 export type UserSort = 'created' | 'email' | 'name';
 
-/** A user as the administrators' list shows it. */
-export type AdminUserRow = Omit<UserRow, 'password_hash'> & { plan_name: string | null };
+/** A user as the administrators' list shows it; `last_seen_at` is their latest session's, null when none is kept. */
+export type AdminUserRow = Omit<UserRow, 'password_hash'> & { plan_name: string | null; last_seen_at: string | null };
 
 /** Where a page of users starts: the value of the sort column and the id that breaks ties. */
 export interface UserPosition {
@@ -36,6 +36,12 @@ export function adminUsersRepository(db: Db) {
         'users.created_at',
         'users.updated_at',
         'plans.name as plan_name',
+        (eb) =>
+          eb
+            .selectFrom('sessions')
+            .select((inner) => inner.fn.max('sessions.last_seen_at').as('last_seen'))
+            .whereRef('sessions.user_id', '=', 'users.id')
+            .as('last_seen_at'),
       ]);
   }
   return {

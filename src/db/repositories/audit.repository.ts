@@ -50,6 +50,9 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** An audit entry as listed: its row and the emails its user and actor have now. */
+export type AuditListRow = AuditRow & { user_email: string | null; actor_email: string | null };
+
 /** The append-only audit log of auth and admin events. */
 export function auditRepository(db: Db) {
   return {
@@ -68,17 +71,28 @@ export function auditRepository(db: Db) {
         })
         .execute();
     },
-    /** Newest first; `event` narrows to one kind. */
-    list(options: AuditFilter): Promise<AuditRow[]> {
-      let query = db.selectFrom('audit_log').selectAll().orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(options.limit);
-      if (options.event) query = query.where('event', '=', options.event);
-      if (options.userId) query = query.where('user_id', '=', options.userId);
-      if (options.from) query = query.where('occurred_at', '>=', options.from);
-      if (options.to) query = query.where('occurred_at', '<', options.to);
+    /** Newest first, with the current email of the user and actor (null once an account is gone); `event` narrows to one kind. */
+    list(options: AuditFilter): Promise<AuditListRow[]> {
+      let query = db
+        .selectFrom('audit_log')
+        .leftJoin('users as subject', 'subject.id', 'audit_log.user_id')
+        .leftJoin('users as actor', 'actor.id', 'audit_log.actor_id')
+        .selectAll('audit_log')
+        .select(['subject.email as user_email', 'actor.email as actor_email'])
+        .orderBy('audit_log.occurred_at', 'desc')
+        .orderBy('audit_log.id', 'desc')
+        .limit(options.limit);
+      if (options.event) query = query.where('audit_log.event', '=', options.event);
+      if (options.userId) query = query.where('audit_log.user_id', '=', options.userId);
+      if (options.from) query = query.where('audit_log.occurred_at', '>=', options.from);
+      if (options.to) query = query.where('audit_log.occurred_at', '<', options.to);
       const before = options.before;
       if (before) {
         query = query.where((eb) =>
-          eb.or([eb('occurred_at', '<', before.at), eb.and([eb('occurred_at', '=', before.at), eb('id', '<', before.id)])]),
+          eb.or([
+            eb('audit_log.occurred_at', '<', before.at),
+            eb.and([eb('audit_log.occurred_at', '=', before.at), eb('audit_log.id', '<', before.id)]),
+          ]),
         );
       }
       return query.execute();

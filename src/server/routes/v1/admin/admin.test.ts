@@ -73,6 +73,7 @@ describe.each(testDialects())('the admin API on %s', (dialect) => {
     expect(byEmail.items.map((u: { email: string }) => u.email)).toEqual(['carl@uni.example']);
     const byName = (await root.get('/api/v1/admin/users?q=souza')).json();
     expect(byName.items.map((u: { id: string }) => u.id)).toEqual([anaId]);
+    expect(Date.parse(byName.items[0].lastSeenAt)).toBeGreaterThan(Date.now() - 600_000);
     expect((await root.get('/api/v1/admin/users?q=100%25_')).json().items).toHaveLength(1);
     expect((await root.get('/api/v1/admin/users?q=%25')).json().items).toHaveLength(1);
 
@@ -114,11 +115,11 @@ describe.each(testDialects())('the admin API on %s', (dialect) => {
     expect(enabled.json()).toMatchObject({ disabled: false, disabledAt: null });
     expect((await new TestClient(t.app).signIn('eve@example.com')).statusCode).toBe(200);
 
-    const events = (await root.get(`/api/v1/admin/audit?userId=${eveId}`)).json().items as Array<{ event: string; actorId: string }>;
+    const events = (await root.get(`/api/v1/admin/audit?userId=${eveId}`)).json().items as Array<{ event: string; actorId: string; userEmail: string; actorEmail: string }>;
     const adminEvents = events.filter((e) => e.event.startsWith('user.'));
-    expect(adminEvents.map((e) => [e.event, e.actorId])).toEqual([
-      ['user.enable', rootId],
-      ['user.disable', rootId],
+    expect(adminEvents.map((e) => [e.event, e.actorId, e.userEmail, e.actorEmail])).toEqual([
+      ['user.enable', rootId, 'eve@example.com', 'root@example.com'],
+      ['user.disable', rootId, 'eve@example.com', 'root@example.com'],
     ]);
   });
 

@@ -15,6 +15,7 @@ export function presentAdminUser(row: AdminUserRow): AdminUserOut {
     disabledAt: row.disabled_at,
     createdAt: row.created_at,
     plan: row.plan_name,
+    lastSeenAt: row.last_seen_at,
   };
 }
 

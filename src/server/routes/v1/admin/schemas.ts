@@ -60,6 +60,7 @@ export const adminUserSchema = z.object({
   disabledAt: z.string().nullable(),
   createdAt: z.string(),
   plan: z.string().nullable(),
+  lastSeenAt: z.string().nullable().describe("the latest activity of any of the user's sessions still kept (ended ones go after 30 days)"),
 });
 export const userListSchema = z.object({ items: z.array(adminUserSchema), nextCursor: z.string().nullable() });
 export const usageSchema = z
@@ -119,7 +120,9 @@ export const auditListSchema = z.object({
       occurredAt: z.string(),
       event: z.string(),
       userId: z.string().nullable(),
+      userEmail: z.string().nullable().describe('the email the user has now; null once the account is deleted'),
       actorId: z.string().nullable(),
+      actorEmail: z.string().nullable(),
       ip: z.string().nullable(),
       userAgent: z.string().nullable(),
       details: z.record(z.string(), z.unknown()).nullable(),
