@@ -1,6 +1,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AnnouncerProvider } from './components/announcer';
 import { Layout } from './components/layout';
+import { adminRoute } from './pages/admin/routes';
 import { AssignmentsPage } from './pages/assignments';
 import { FeedbackPage } from './pages/feedback';
 import { LandingPage } from './pages/landing';
@@ -24,6 +25,7 @@ const router = createBrowserRouter([
       { path: '/assignments/:id', element: <RequireUser><WorkspacePage /></RequireUser> },
       { path: '/settings', element: <RequireUser><SettingsPage /></RequireUser> },
       { path: '/feedback', element: <RequireUser><FeedbackPage /></RequireUser> },
+      adminRoute,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

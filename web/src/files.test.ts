@@ -27,5 +27,6 @@ describe('formatBytes', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(50 * MB)).toBe('50 MB');
+    expect(formatBytes(3.5 * 1024 * MB)).toBe('3.5 GB');
   });
 });

@@ -21,6 +21,7 @@ export interface ApiClient {
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   patch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  put<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   delete(path: string, options?: RequestOptions): Promise<void>;
   /** The CSRF token for unsafe requests, fetched once (or again after `forgetCsrfToken`). */
   csrfToken(): Promise<string>;
@@ -85,6 +86,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     get: (path, opts) => request('GET', path, opts),
     post: (path, body, opts) => request('POST', path, { ...opts, body: body ?? {} }),
     patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
+    put: (path, body, opts) => request('PUT', path, { ...opts, body }),
     delete: async (path, opts) => {
       await request<undefined>('DELETE', path, opts);
     },

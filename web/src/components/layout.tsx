@@ -55,6 +55,7 @@ export function Layout() {
                 <NavLink to="/upload">Upload</NavLink>
                 <NavLink to="/feedback">Feedback</NavLink>
                 <NavLink to="/settings">Settings</NavLink>
+                {user.role === 'admin' ? <NavLink to="/admin">Admin</NavLink> : null}
               </>
             ) : user === null ? (
               <>

@@ -24,7 +24,14 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const [mode, setMode] = useState<SignupMode | null>(null);
   const [modeError, setModeError] = useState<string | null>(null);
-  const { values, bind, showErrors } = useFormFields<Record<Fields, string>>('signup', { name: '', email: '', password: '', inviteCode: '', betaKey: '' });
+  // An admin's invite link (/signup?invite=CODE) fills the code in.
+  const { values, bind, showErrors } = useFormFields<Record<Fields, string>>('signup', {
+    name: '',
+    email: '',
+    password: '',
+    inviteCode: new URLSearchParams(location.search).get('invite') ?? '',
+    betaKey: '',
+  });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const next = nextPath(location.search);

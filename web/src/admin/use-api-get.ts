@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api';
+import { messageOf } from '../api/problem';
+
+export interface ApiGet<T> {
+  /** The last answer; kept while the next one loads so a table does not flash empty between pages. */
+  data: T | null;
+  error: string | null;
+  loading: boolean;
+  reload(): void;
+  /** Replaces the shown answer, e.g. with what a change returned. */
+  setData(data: T): void;
+}
+
+/** GETs `path` from the API whenever it changes (an older answer arriving late is dropped); null asks nothing. */
+export function useApiGet<T>(path: string | null): ApiGet<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(path !== null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    if (path === null) {
+      setLoading(false);
+      return;
+    }
+    const controller = new AbortController();
+    setLoading(true);
+    setError(null);
+    api
+      .get<T>(path, { signal: controller.signal })
+      .then((answer) => {
+        setData(answer);
+        setLoading(false);
+      })
+      .catch((failure: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(messageOf(failure));
+        setLoading(false);
+      });
+    return () => controller.abort();
+  }, [path, version]);
+
+  const reload = useCallback(() => setVersion((old) => old + 1), []);
+  return { data, error, loading, reload, setData };
+}

@@ -1,0 +1,219 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { CopyButton } from '../../admin/copy-button';
+import { DataTable } from '../../admin/data-table';
+import { inviteLink, validateInvite, type InviteFormErrors, type InviteFormValues } from '../../admin/invite-values';
+import { Pager } from '../../admin/pager';
+import { apiPath } from '../../admin/query-string';
+import type { Invite } from '../../admin/types';
+import { useApiGet } from '../../admin/use-api-get';
+import { useCursorPaging } from '../../admin/use-cursor-paging';
+import { api } from '../../api';
+import { ApiError, messageOf } from '../../api/problem';
+import type { Page } from '../../api/types';
+import { useAnnounce } from '../../components/announcer';
+import { ConfirmDialog } from '../../components/dialog';
+import { TextField } from '../../components/field';
+import { ErrorNotice, Loading } from '../../components/notice';
+import { usePageTitle } from '../../components/page-title';
+import { formatDate } from '../../format';
+
+const STATUS = { open: ['Open', 'ok'], 'used-up': ['Used up', ''], expired: ['Expired', 'warn'], revoked: ['Revoked', 'bad'] } as const;
+const EMPTY: InviteFormValues = { maxUses: '1', expiresInDays: '', note: '' };
+
+/** Sign-up invites: create one (its code and link shown to copy), list them, revoke an open one. */
+export function AdminInvitesPage() {
+  usePageTitle('Invites');
+  const announce = useAnnounce();
+  const paging = useCursorPaging();
+  const invites = useApiGet<Page<Invite>>(apiPath('/admin/invites', { cursor: paging.cursor }));
+  const [values, setValues] = useState<InviteFormValues>(EMPTY);
+  const [errors, setErrors] = useState<InviteFormErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<Invite | null>(null);
+  const createdHeading = useRef<HTMLHeadingElement>(null);
+  const [toRevoke, setToRevoke] = useState<Invite | null>(null);
+  const [revoking, setRevoking] = useState(false);
+  const [revokeError, setRevokeError] = useState<string | null>(null);
+
+  const set = (key: keyof InviteFormValues) => (event: { target: { value: string } }) => setValues((old) => ({ ...old, [key]: event.target.value }));
+
+  async function onCreate(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const checked = validateInvite(values);
+    setErrors(checked.errors ?? {});
+    if (!checked.body) {
+      document.getElementById(`invite-${Object.keys(checked.errors)[0]}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const invite = await api.post<Invite>('/admin/invites', checked.body);
+      setCreated(invite);
+      setValues(EMPTY);
+      announce('Invite created.');
+      if (paging.first) paging.first();
+      else invites.reload();
+      window.setTimeout(() => createdHeading.current?.focus(), 0);
+    } catch (failure) {
+      if (failure instanceof ApiError) {
+        const byField: InviteFormErrors = {};
+        for (const { field, message } of failure.fields) if (field in values) byField[field as keyof InviteFormValues] = message;
+        setErrors(byField);
+      }
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function confirmRevoke() {
+    if (!toRevoke) return;
+    setRevoking(true);
+    setRevokeError(null);
+    try {
+      await api.delete(`/admin/invites/${toRevoke.id}`);
+      announce(`Revoked the invite ${toRevoke.code}.`);
+      if (created?.id === toRevoke.id) setCreated(null);
+      setToRevoke(null);
+      invites.reload();
+    } catch (failure) {
+      setRevokeError(messageOf(failure));
+    } finally {
+      setRevoking(false);
+    }
+  }
+
+  const items = invites.data?.items;
+  const link = created ? inviteLink(window.location.origin, created.code) : '';
+  return (
+    <>
+      <h1>Invites</h1>
+      <div className="admin-grid">
+        <form className="card" onSubmit={(event) => void onCreate(event)} noValidate aria-labelledby="invite-create-heading">
+          <h2 id="invite-create-heading">Create an invite</h2>
+          <p className="muted">Anyone with the code can sign up while it is open, even when sign-up is invite-only.</p>
+          {error ? <ErrorNotice message={error} /> : null}
+          <div className="grid-2">
+            <TextField id="invite-maxUses" type="text" inputMode="numeric" label="Sign-ups allowed" hint="1 to 10,000" value={values.maxUses} onChange={set('maxUses')} error={errors.maxUses} autoComplete="off" />
+            <TextField
+              id="invite-expiresInDays"
+              type="text"
+              inputMode="numeric"
+              label="Expires after (days)"
+              hint="1 to 365; empty: never"
+              value={values.expiresInDays}
+              onChange={set('expiresInDays')}
+              error={errors.expiresInDays}
+              autoComplete="off"
+            />
+          </div>
+          <TextField id="invite-note" type="text" label="Note (optional)" hint="Who it is for, e.g. “Lab group B”. Up to 200 characters." value={values.note} onChange={set('note')} error={errors.note} autoComplete="off" />
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? <span className="spinner" aria-hidden="true" /> : null}
+            Create invite
+          </button>
+        </form>
+        {created ? (
+          <section className="card created" aria-labelledby="invite-created-heading">
+            <h2 id="invite-created-heading" ref={createdHeading} tabIndex={-1}>
+              New invite
+            </h2>
+            <p>Give this code, or the sign-up link that fills it in, to the people it is for.</p>
+            <p className="copy-row">
+              <span className="secret code-big">{created.code}</span>
+              <CopyButton text={created.code} label="Copy code" />
+            </p>
+            <p className="copy-row">
+              <span className="secret">{link}</span>
+              <CopyButton text={link} label="Copy link" />
+            </p>
+            <p className="muted">
+              {created.maxUses === 1 ? 'One sign-up' : `${created.maxUses.toLocaleString()} sign-ups`}
+              {created.expiresAt ? `, until ${formatDate(created.expiresAt)}` : ', no expiry'}
+              {created.note ? ` · ${created.note}` : ''}
+            </p>
+          </section>
+        ) : null}
+      </div>
+
+      <h2 id="invites-heading" className="below">
+        All invites
+      </h2>
+      {invites.error ? <ErrorNotice message={`The invites could not be loaded. ${invites.error}`} onRetry={invites.reload} /> : null}
+      {invites.data === null && !invites.error ? <Loading label="Loading invites…" /> : null}
+      {items && items.length === 0 ? (
+        <div className="card empty">
+          <p>No invites yet.</p>
+        </div>
+      ) : null}
+      {items && items.length > 0 ? (
+        <DataTable caption="All invites" hideCaption busy={invites.loading}>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Note</th>
+              <th scope="col">Used</th>
+              <th scope="col">Expires</th>
+              <th scope="col">Status</th>
+              <th scope="col">Created</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((invite) => {
+              const [label, tone] = STATUS[invite.status];
+              return (
+                <tr key={invite.id}>
+                  <th scope="row">
+                    <code>{invite.code}</code>
+                  </th>
+                  <td>{invite.note ?? <span className="muted">—</span>}</td>
+                  <td className="nowrap">
+                    {invite.useCount.toLocaleString()} of {invite.maxUses.toLocaleString()}
+                  </td>
+                  <td className="nowrap">{invite.expiresAt ? formatDate(invite.expiresAt) : <span className="muted">Never</span>}</td>
+                  <td>
+                    <span className={`badge ${tone}`}>{label}</span>
+                  </td>
+                  <td className="nowrap">{formatDate(invite.createdAt)}</td>
+                  <td>
+                    {invite.status === 'open' ? (
+                      <button
+                        type="button"
+                        className="button small danger"
+                        aria-label={`Revoke ${invite.code}`}
+                        onClick={() => {
+                          setRevokeError(null);
+                          setToRevoke(invite);
+                        }}
+                      >
+                        Revoke
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DataTable>
+      ) : null}
+      {invites.data ? <Pager paging={paging} nextCursor={invites.data.nextCursor} label="Pages of invites" /> : null}
+      <ConfirmDialog
+        open={toRevoke !== null}
+        title="Revoke this invite?"
+        confirmLabel="Revoke invite"
+        danger
+        busy={revoking}
+        onConfirm={() => void confirmRevoke()}
+        onCancel={() => setToRevoke(null)}
+      >
+        <p>Nobody can sign up with {toRevoke?.code} any more. Accounts already made with it stay.</p>
+        {revokeError ? <ErrorNotice message={revokeError} /> : null}
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useId } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { UserBadges } from '../../admin/badges';
+import { DataTable } from '../../admin/data-table';
+import { Pager } from '../../admin/pager';
+import { apiPath, withFilters } from '../../admin/query-string';
+import { SearchBox } from '../../admin/search-box';
+import type { AdminUser } from '../../admin/types';
+import { useApiGet } from '../../admin/use-api-get';
+import { useCursorPaging } from '../../admin/use-cursor-paging';
+import type { Page } from '../../api/types';
+import { useAnnounce } from '../../components/announcer';
+import { ErrorNotice, Loading } from '../../components/notice';
+import { usePageTitle } from '../../components/page-title';
+import { formatDate, plural } from '../../format';
+
+const SORTS = { created: 'Newest first', email: 'Email', name: 'Name' } as const;
+type Sort = keyof typeof SORTS;
+
+function sortOf(value: string | null): Sort {
+  return value !== null && value in SORTS ? (value as Sort) : 'created';
+}
+
+/** Every account: search by email or name, sort, page, and open one. */
+export function AdminUsersPage() {
+  usePageTitle('Users');
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const paging = useCursorPaging();
+  const sortId = useId();
+  const q = params.get('q') ?? '';
+  const sort = sortOf(params.get('sort'));
+  const users = useApiGet<Page<AdminUser>>(apiPath('/admin/users', { q, sort: sort === 'created' ? null : sort, cursor: paging.cursor }));
+  const items = users.data?.items;
+
+  useEffect(() => {
+    if (!items || !q) return;
+    announce(items.length === 0 ? `No users match “${q}”.` : `${plural(items.length, 'user')}${users.data?.nextCursor ? ' on this page' : ''} match “${q}”.`);
+  }, [items, q, announce, users.data?.nextCursor]);
+
+  return (
+    <>
+      <h1>Users</h1>
+      <div className="filters">
+        <SearchBox label="Search users" hint="Part of an email address or name" />
+        <div className="field">
+          <label htmlFor={sortId}>Sort by</label>
+          <select id={sortId} value={sort} onChange={(event) => navigate({ search: withFilters(location.search, { sort: event.target.value === 'created' ? null : event.target.value }) })}>
+            {Object.entries(SORTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {users.error ? <ErrorNotice message={`The users could not be loaded. ${users.error}`} onRetry={users.reload} /> : null}
+      {users.data === null && !users.error ? <Loading label="Loading users…" /> : null}
+      {items && items.length === 0 ? (
+        <div className="card empty">
+          <p>{q ? `No user’s email or name contains “${q}”.` : 'No users yet.'}</p>
+        </div>
+      ) : null}
+      {items && items.length > 0 ? (
+        <DataTable caption={q ? `Users matching “${q}”` : 'Users'} busy={users.loading}>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Name</th>
+              <th scope="col">Role and status</th>
+              <th scope="col">Plan</th>
+              <th scope="col">Joined</th>
+              <th scope="col">Last seen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">
+                  <Link to={`/admin/users/${user.id}`} state={{ back: location.search }}>
+                    {user.email}
+                  </Link>
+                </th>
+                <td>{user.name}</td>
+                <td className="nowrap">
+                  <UserBadges user={user} />
+                </td>
+                <td>{user.plan ?? <span className="muted">Defaults</span>}</td>
+                <td className="nowrap">{formatDate(user.createdAt)}</td>
+                <td className="nowrap">{user.lastSeenAt ? formatDate(user.lastSeenAt) : <span className="muted">Not recently</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      ) : null}
+      {users.data ? <Pager paging={paging} nextCursor={users.data.nextCursor} label="Pages of users" /> : null}
+    </>
+  );
+}
