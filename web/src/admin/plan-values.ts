@@ -7,7 +7,7 @@ interface QuotaField {
   label: string;
   /** The form field's label, naming the unit a number is typed in. */
   formLabel: string;
-  /** The unit after a number ("500 MB"). */
+  /** The unit after a number ("500 MB"), where the label does not already say it. */
   unit: string;
   hint: string;
   max: number;
@@ -15,10 +15,10 @@ interface QuotaField {
 
 /** The limits a plan sets, as the admin console labels them, with the API's bounds. */
 export const QUOTA_FIELDS: readonly QuotaField[] = [
-  { key: 'runsPerHour', label: 'Runs per hour', formLabel: 'Runs per hour', unit: 'runs an hour', hint: 'Runs one user may start in any hour; 0 allows none.', max: 100_000 },
-  { key: 'concurrentRuns', label: 'Runs at once', formLabel: 'Runs at once', unit: 'at once', hint: 'Runs one user may have waiting or running together.', max: 100 },
+  { key: 'runsPerHour', label: 'Runs per hour', formLabel: 'Runs per hour', unit: '', hint: 'Runs one user may start in any hour; 0 allows none.', max: 100_000 },
+  { key: 'concurrentRuns', label: 'Runs at once', formLabel: 'Runs at once', unit: '', hint: 'Runs one user may have waiting or running together.', max: 100 },
   { key: 'storageMb', label: 'Storage', formLabel: 'Storage (MB)', unit: 'MB', hint: 'Megabytes of uploads and run files one user may keep.', max: 10_000_000 },
-  { key: 'aiTokensPerDay', label: 'AI tokens per day', formLabel: 'AI tokens per day', unit: 'AI tokens a day', hint: 'Prompt and completion tokens one user may use per UTC day.', max: 1_000_000_000 },
+  { key: 'aiTokensPerDay', label: 'AI tokens per day', formLabel: 'AI tokens per day', unit: '', hint: 'Prompt and completion tokens one user may use per UTC day.', max: 1_000_000_000 },
 ];
 
 export const PLAN_NAME_MAX = 60;
@@ -31,7 +31,7 @@ export type PlanFormErrors = Partial<Record<keyof PlanFormValues, string>>;
 /** The body the API takes for a plan. */
 export type PlanBody = { name: string } & PlanLimits;
 
-/** A limit with its unit: "500 MB", "30 runs an hour". */
+/** A limit with its unit, if it has one: "500 MB", "30". */
 export function formatLimit(key: QuotaKey, value: number): string {
   const field = QUOTA_FIELDS.find((candidate) => candidate.key === key);
   return `${value.toLocaleString()} ${field?.unit ?? ''}`.trim();

@@ -5,6 +5,8 @@ import { messageOf } from '../api/problem';
 export interface ApiGet<T> {
   /** The last answer; kept while the next one loads so a table does not flash empty between pages. */
   data: T | null;
+  /** Whether `data` answers the current path (false while a new search or page loads). */
+  fresh: boolean;
   error: string | null;
   loading: boolean;
   reload(): void;
@@ -14,7 +16,7 @@ export interface ApiGet<T> {
 
 /** GETs `path` from the API whenever it changes (an older answer arriving late is dropped); null asks nothing. */
 export function useApiGet<T>(path: string | null): ApiGet<T> {
-  const [data, setData] = useState<T | null>(null);
+  const [answer, setAnswer] = useState<{ path: string | null; data: T } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(path !== null);
   const [version, setVersion] = useState(0);
@@ -29,8 +31,8 @@ export function useApiGet<T>(path: string | null): ApiGet<T> {
     setError(null);
     api
       .get<T>(path, { signal: controller.signal })
-      .then((answer) => {
-        setData(answer);
+      .then((data) => {
+        setAnswer({ path, data });
         setLoading(false);
       })
       .catch((failure: unknown) => {
@@ -42,5 +44,6 @@ export function useApiGet<T>(path: string | null): ApiGet<T> {
   }, [path, version]);
 
   const reload = useCallback(() => setVersion((old) => old + 1), []);
-  return { data, error, loading, reload, setData };
+  const setData = useCallback((data: T) => setAnswer((old) => ({ path: old?.path ?? null, data })), []);
+  return { data: answer?.data ?? null, fresh: answer !== null && answer.path === path && !loading, error, loading, reload, setData };
 }

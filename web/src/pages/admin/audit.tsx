@@ -3,13 +3,14 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { AUDIT_EVENT_LABELS, auditEventLabel } from '../../admin/audit-events';
 import { auditFilterOf, auditFilterProblem, auditQuery, type AuditFilter } from '../../admin/audit-filter';
 import { DataTable } from '../../admin/data-table';
+import { ListStatus } from '../../admin/list-status';
 import { Pager } from '../../admin/pager';
 import { apiPath, withFilters } from '../../admin/query-string';
 import type { AuditEntry } from '../../admin/types';
 import { useApiGet } from '../../admin/use-api-get';
 import { useCursorPaging } from '../../admin/use-cursor-paging';
 import type { Page } from '../../api/types';
-import { ErrorNotice, Loading } from '../../components/notice';
+import { ErrorNotice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { formatDate } from '../../format';
 
@@ -110,14 +111,11 @@ export function AdminAuditPage() {
           </button>
         </p>
       ) : null}
-      {problem ? <ErrorNotice message={problem} /> : null}
-      {audit.error ? <ErrorNotice message={`The audit log could not be loaded. ${audit.error}`} onRetry={audit.reload} /> : null}
-      {audit.data === null && !audit.error && !problem ? <Loading label="Loading the audit log…" /> : null}
-      {items && items.length === 0 ? (
-        <div className="card empty">
-          <p>{filtered ? 'No entries match these filters.' : 'The audit log is empty.'}</p>
-        </div>
-      ) : null}
+      {problem ? (
+        <ErrorNotice message={problem} />
+      ) : (
+        <ListStatus list={audit} noun="audit log entries" empty={filtered ? 'No entries match these filters.' : 'The audit log is empty.'} />
+      )}
       {items && items.length > 0 ? (
         <DataTable caption={filtered ? 'Audit log entries matching the filters, newest first' : 'Audit log entries, newest first'} hideCaption busy={audit.loading}>
           <thead>
@@ -136,7 +134,7 @@ export function AdminAuditPage() {
                 <th scope="row" className="nowrap">
                   {formatDate(entry.occurredAt)}
                 </th>
-                <td>
+                <td className="text">
                   {auditEventLabel(entry.event)}
                   <br />
                   <code className="muted">{entry.event}</code>

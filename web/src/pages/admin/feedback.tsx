@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
 import { DataTable } from '../../admin/data-table';
+import { ListStatus } from '../../admin/list-status';
 import { Pager } from '../../admin/pager';
 import { apiPath } from '../../admin/query-string';
 import type { FeedbackEntry } from '../../admin/types';
 import { useApiGet } from '../../admin/use-api-get';
 import { useCursorPaging } from '../../admin/use-cursor-paging';
 import type { Page } from '../../api/types';
-import { ErrorNotice, Loading } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { formatDate } from '../../format';
 
@@ -19,13 +19,7 @@ export function AdminFeedbackPage() {
   return (
     <>
       <h1>Feedback</h1>
-      {feedback.error ? <ErrorNotice message={`The feedback could not be loaded. ${feedback.error}`} onRetry={feedback.reload} /> : null}
-      {feedback.data === null && !feedback.error ? <Loading label="Loading feedback…" /> : null}
-      {items && items.length === 0 ? (
-        <div className="card empty">
-          <p>No feedback yet.</p>
-        </div>
-      ) : null}
+      <ListStatus list={feedback} noun="feedback" empty="No feedback yet." />
       {items && items.length > 0 ? (
         <DataTable caption="Feedback, newest first" hideCaption busy={feedback.loading}>
           <thead>

@@ -1,6 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CopyButton } from '../../admin/copy-button';
 import { DataTable } from '../../admin/data-table';
+import { ListStatus } from '../../admin/list-status';
 import { inviteLink, validateInvite, type InviteFormErrors, type InviteFormValues } from '../../admin/invite-values';
 import { Pager } from '../../admin/pager';
 import { apiPath } from '../../admin/query-string';
@@ -13,7 +14,7 @@ import type { Page } from '../../api/types';
 import { useAnnounce } from '../../components/announcer';
 import { ConfirmDialog } from '../../components/dialog';
 import { TextField } from '../../components/field';
-import { ErrorNotice, Loading } from '../../components/notice';
+import { ErrorNotice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { formatDate } from '../../format';
 
@@ -36,6 +37,11 @@ export function AdminInvitesPage() {
   const [revoking, setRevoking] = useState(false);
   const [revokeError, setRevokeError] = useState<string | null>(null);
 
+  // A new invite's code is what the admin came for: take focus there so it is read out and ready to copy.
+  useEffect(() => {
+    if (created) createdHeading.current?.focus();
+  }, [created]);
+
   const set = (key: keyof InviteFormValues) => (event: { target: { value: string } }) => setValues((old) => ({ ...old, [key]: event.target.value }));
 
   async function onCreate(event: FormEvent) {
@@ -55,7 +61,6 @@ export function AdminInvitesPage() {
       announce('Invite created.');
       if (paging.first) paging.first();
       else invites.reload();
-      window.setTimeout(() => createdHeading.current?.focus(), 0);
     } catch (failure) {
       if (failure instanceof ApiError) {
         const byField: InviteFormErrors = {};
@@ -141,13 +146,7 @@ export function AdminInvitesPage() {
       <h2 id="invites-heading" className="below">
         All invites
       </h2>
-      {invites.error ? <ErrorNotice message={`The invites could not be loaded. ${invites.error}`} onRetry={invites.reload} /> : null}
-      {invites.data === null && !invites.error ? <Loading label="Loading invites…" /> : null}
-      {items && items.length === 0 ? (
-        <div className="card empty">
-          <p>No invites yet.</p>
-        </div>
-      ) : null}
+      <ListStatus list={invites} noun="invites" empty="No invites yet." />
       {items && items.length > 0 ? (
         <DataTable caption="All invites" hideCaption busy={invites.loading}>
           <thead>
@@ -171,7 +170,7 @@ export function AdminInvitesPage() {
                   <th scope="row">
                     <code>{invite.code}</code>
                   </th>
-                  <td>{invite.note ?? <span className="muted">—</span>}</td>
+                  <td className="text">{invite.note ?? <span className="muted">—</span>}</td>
                   <td className="nowrap">
                     {invite.useCount.toLocaleString()} of {invite.maxUses.toLocaleString()}
                   </td>

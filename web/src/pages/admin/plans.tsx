@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { DataTable } from '../../admin/data-table';
+import { ListStatus } from '../../admin/list-status';
 import { PlanForm } from '../../admin/plan-form';
 import { formatLimit } from '../../admin/plan-values';
 import type { ListedPlan, Plan } from '../../admin/types';
@@ -8,7 +9,7 @@ import { api } from '../../api';
 import { messageOf } from '../../api/problem';
 import { useAnnounce } from '../../components/announcer';
 import { ConfirmDialog } from '../../components/dialog';
-import { ErrorNotice, Loading } from '../../components/notice';
+import { ErrorNotice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { plural } from '../../format';
 
@@ -61,13 +62,7 @@ export function AdminPlansPage() {
       {editing ? (
         <PlanForm key={editing.kind === 'edit' ? editing.plan.id : 'new'} {...(editing.kind === 'edit' ? { plan: editing.plan } : {})} onSaved={saved} onCancel={() => setEditing(null)} />
       ) : null}
-      {plans.error ? <ErrorNotice message={`The plans could not be loaded. ${plans.error}`} onRetry={plans.reload} /> : null}
-      {plans.data === null && !plans.error ? <Loading label="Loading plans…" /> : null}
-      {items && items.length === 0 ? (
-        <div className="card empty">
-          <p>No plans yet: every user has the server’s default limits.</p>
-        </div>
-      ) : null}
+      <ListStatus list={plans} noun="plans" empty="No plans yet: every user has the server’s default limits." />
       {items && items.length > 0 ? (
         <DataTable caption="Plans" busy={plans.loading}>
           <thead>

@@ -137,7 +137,7 @@ export function AdminUserPage() {
       <p className="back-link">
         <Link to={`/admin/users${back}`}>← All users</Link>
       </p>
-      <div className="page-head">
+      <div className="page-head with-badges">
         <h1>{user ? user.name : 'User'}</h1>
         {user ? (
           <div className="row">
@@ -195,7 +195,7 @@ export function AdminUserPage() {
                 {planError ? <ErrorNotice message={planError} /> : null}
                 {plans.error ? <ErrorNotice message={`The plans could not be loaded. ${plans.error}`} onRetry={plans.reload} /> : null}
                 <div className="field">
-                  <label htmlFor={planSelect}>Plan</label>
+                  <label htmlFor={planSelect}>Plan for this user</label>
                   <select id={planSelect} value={planChoice} onChange={(event) => setPlanChoice(event.target.value)} disabled={!plans.data}>
                     <option value="">Server defaults (no plan)</option>
                     {plans.data?.items.map((plan) => (

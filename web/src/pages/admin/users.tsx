@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { UserBadges } from '../../admin/badges';
 import { DataTable } from '../../admin/data-table';
+import { ListStatus } from '../../admin/list-status';
 import { Pager } from '../../admin/pager';
 import { apiPath, withFilters } from '../../admin/query-string';
 import { SearchBox } from '../../admin/search-box';
@@ -10,7 +11,6 @@ import { useApiGet } from '../../admin/use-api-get';
 import { useCursorPaging } from '../../admin/use-cursor-paging';
 import type { Page } from '../../api/types';
 import { useAnnounce } from '../../components/announcer';
-import { ErrorNotice, Loading } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { formatDate, plural } from '../../format';
 
@@ -35,10 +35,13 @@ export function AdminUsersPage() {
   const users = useApiGet<Page<AdminUser>>(apiPath('/admin/users', { q, sort: sort === 'created' ? null : sort, cursor: paging.cursor }));
   const items = users.data?.items;
 
+  // Say how a search came out once its own answer is in (not while the previous list is still shown).
   useEffect(() => {
-    if (!items || !q) return;
-    announce(items.length === 0 ? `No users match “${q}”.` : `${plural(items.length, 'user')}${users.data?.nextCursor ? ' on this page' : ''} match “${q}”.`);
-  }, [items, q, announce, users.data?.nextCursor]);
+    if (!users.fresh || !items || !q) return;
+    const count = items.length === 1 ? 'One user' : plural(items.length, 'user');
+    const page = users.data?.nextCursor ? ' on this page' : '';
+    announce(items.length === 0 ? `No users match “${q}”.` : `${count}${page} ${items.length === 1 ? 'matches' : 'match'} “${q}”.`);
+  }, [users.fresh, items, q, announce, users.data?.nextCursor]);
 
   return (
     <>
@@ -56,13 +59,7 @@ export function AdminUsersPage() {
           </select>
         </div>
       </div>
-      {users.error ? <ErrorNotice message={`The users could not be loaded. ${users.error}`} onRetry={users.reload} /> : null}
-      {users.data === null && !users.error ? <Loading label="Loading users…" /> : null}
-      {items && items.length === 0 ? (
-        <div className="card empty">
-          <p>{q ? `No user’s email or name contains “${q}”.` : 'No users yet.'}</p>
-        </div>
-      ) : null}
+      <ListStatus list={users} noun="users" empty={q ? `No user’s email or name contains “${q}”.` : 'No users yet.'} />
       {items && items.length > 0 ? (
         <DataTable caption={q ? `Users matching “${q}”` : 'Users'} busy={users.loading}>
           <thead>
@@ -83,7 +80,7 @@ export function AdminUsersPage() {
                     {user.email}
                   </Link>
                 </th>
-                <td>{user.name}</td>
+                <td className="text">{user.name}</td>
                 <td className="nowrap">
                   <UserBadges user={user} />
                 </td>
