@@ -26,6 +26,11 @@ async function signIn(page: Page, base: string, who: { email: string; password: 
   await page.getByRole('heading', { level: 1, name: 'Your assignments' }).waitFor();
 }
 
+/** Polls until the value matches, allowing for a machine busy with other tests (expect.poll's own limit is 1 s). */
+function eventually<T>(value: () => Promise<T> | T) {
+  return expect.poll(value, { timeout: 15_000 });
+}
+
 /** Waits until the page has loaded what it shows (nothing in it is busy). */
 async function settled(page: Page): Promise<void> {
   await page.locator('main [aria-busy="true"]').waitFor({ state: 'detached' });
@@ -97,7 +102,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     await admin.getByRole('button', { name: 'Create invite' }).click();
     const created = admin.getByRole('region', { name: 'New invite' });
     await created.waitFor();
-    await expect.poll(() => focused(created.getByRole('heading', { name: 'New invite' }))).toBe(true);
+    await eventually(() => focused(created.getByRole('heading', { name: 'New invite' }))).toBe(true);
     const code = (await created.locator('.code-big').textContent()) ?? '';
     expect(code.length).toBeGreaterThan(6);
     const link = `${base}/signup?invite=${encodeURIComponent(code)}`;
@@ -139,7 +144,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     await admin.getByRole('heading', { level: 1, name: 'Plans and quotas' }).waitFor();
     await admin.getByRole('button', { name: 'New plan' }).click();
     const form = admin.getByRole('form', { name: 'New plan' });
-    await expect.poll(() => focused(form.getByRole('heading', { name: 'New plan' }))).toBe(true);
+    await eventually(() => focused(form.getByRole('heading', { name: 'New plan' }))).toBe(true);
     await form.getByLabel('Name').fill('Course CS101');
     await form.getByLabel('Runs per hour').fill('30');
     await form.getByLabel('Runs at once').fill('500');
@@ -147,7 +152,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     await form.getByLabel('AI tokens per day').fill('100,000');
     await form.getByRole('button', { name: 'Create plan' }).click();
     await form.getByText('At most 100.').waitFor();
-    await expect.poll(() => focused(form.getByLabel('Runs at once'))).toBe(true);
+    await eventually(() => focused(form.getByLabel('Runs at once'))).toBe(true);
     await shoot(admin, 'admin-plan-form');
     await form.getByLabel('Runs at once').fill('2');
     await form.getByRole('button', { name: 'Create plan' }).click();
@@ -161,7 +166,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     await settled(admin);
     expect(await admin.getByRole('table', { name: 'Users' }).getByRole('row').count()).toBe(4);
     await admin.getByRole('searchbox', { name: 'Search users' }).fill('NIA');
-    await expect.poll(() => search(admin)).toBe('?q=NIA');
+    await eventually(() => search(admin)).toBe('?q=NIA');
     const found = admin.getByRole('table', { name: 'Users matching “NIA”' });
     await found.waitFor();
     await settled(admin);
@@ -184,7 +189,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     await admin.getByText('500 MB', { exact: true }).waitFor();
     await shoot(admin, 'admin-user');
     await admin.getByRole('link', { name: '← All users' }).click();
-    await expect.poll(() => search(admin)).toBe('?q=NIA');
+    await eventually(() => search(admin)).toBe('?q=NIA');
     await found.getByRole('cell', { name: 'Course CS101' }).waitFor();
   });
 
@@ -201,11 +206,11 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     await disable.click();
     const dialog = admin.getByRole('dialog', { name: `Disable ${NEWCOMER.email}?` });
     await dialog.waitFor();
-    await expect.poll(() => focused(dialog.getByRole('button', { name: 'Cancel' }))).toBe(true);
+    await eventually(() => focused(dialog.getByRole('button', { name: 'Cancel' }))).toBe(true);
     await shoot(admin, 'admin-disable-dialog');
     await admin.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => focused(disable)).toBe(true);
+    await eventually(() => focused(disable)).toBe(true);
     await disable.click();
     await dialog.getByRole('button', { name: 'Disable account' }).click();
     await admin.getByText(`Disabled ${NEWCOMER.email}; 1 session ended.`).waitFor();
@@ -235,7 +240,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     await dialog.getByRole('button', { name: 'Make student' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'You cannot disable or demote yourself; ask another administrator.' }).waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => focused(demote)).toBe(true);
+    await eventually(() => focused(demote)).toBe(true);
     expect(await admin.getByText('Administrator', { exact: true }).count()).toBe(1);
   });
 
@@ -252,7 +257,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
 
     await admin.getByLabel('Event').selectOption('user.disable');
     await admin.getByRole('button', { name: 'Apply filters' }).click();
-    await expect.poll(() => search(admin)).toBe('?event=user.disable');
+    await eventually(() => search(admin)).toBe('?event=user.disable');
     const matching = admin.getByRole('table', { name: 'Audit log entries matching the filters, newest first' });
     await matching.waitFor();
     await settled(admin);
@@ -310,7 +315,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     expect(inner).toBeGreaterThan(outer ?? 0);
     await region.focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => region.evaluate((element) => (element as unknown as { scrollLeft: number }).scrollLeft)).toBeGreaterThan(0);
+    await eventually(() => region.evaluate((element) => (element as unknown as { scrollLeft: number }).scrollLeft)).toBeGreaterThan(0);
     await phone.close();
   });
 
