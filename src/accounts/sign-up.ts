@@ -31,7 +31,7 @@ export async function signUp(deps: AccountDeps, policy: SignUpPolicy, input: Sig
     throw errors.forbidden('A valid beta key is required to sign up.');
   }
   if (policy.mode === 'invite' && !input.inviteCode) {
-    throw errors.validation([{ field: 'inviteCode', message: 'an invite code is required to sign up here' }]);
+    throw errors.validation([{ field: 'inviteCode', message: 'is required to sign up here' }]);
   }
   const email = normaliseEmail(input.email);
   const problem = passwordProblem(input.password, { email });
@@ -53,7 +53,7 @@ export async function signUp(deps: AccountDeps, policy: SignUpPolicy, input: Sig
       await usersRepository(trx).create(user);
       if (policy.mode === 'invite') {
         const ok = await invitesRepository(trx).consume(input.inviteCode ?? '', user.id, now);
-        if (!ok) throw errors.validation([{ field: 'inviteCode', message: 'this invite code is unknown, expired or used up' }]);
+        if (!ok) throw errors.validation([{ field: 'inviteCode', message: 'is unknown, expired or used up' }]);
       }
       await auditRepository(trx).record({
         event: 'signup',

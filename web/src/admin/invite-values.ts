@@ -7,6 +7,13 @@ export interface InviteFormValues {
 
 export type InviteFormErrors = Partial<Record<keyof InviteFormValues, string>>;
 
+/** Each field's label, for the server's sentences about a field. */
+export const INVITE_FIELD_LABELS: Record<keyof InviteFormValues, string> = {
+  maxUses: 'Sign-ups allowed',
+  expiresInDays: 'Expires after (days)',
+  note: 'Note',
+};
+
 /** The body the API takes for a new invite. */
 export interface InviteBody {
   maxUses: number;

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { ApiError, messageOf } from '../api/problem';
 import { TextField } from '../components/field';
 import { ErrorNotice } from '../components/notice';
-import { PLAN_NAME_MAX, QUOTA_FIELDS, planFormValues, validatePlan, type PlanFormErrors, type PlanFormValues } from './plan-values';
+import { useFormFields } from '../components/use-form-fields';
+import { formErrors } from '../field-errors';
+import { PLAN_FIELD_LABELS, PLAN_NAME_MAX, QUOTA_FIELDS, planFormValues, validatePlan, type PlanFormValues } from './plan-values';
 import type { Plan } from './types';
 
 interface PlanFormProps {
@@ -15,38 +16,27 @@ interface PlanFormProps {
 
 /** Creates or edits a plan: its name and every limit, checked here first and then by the server. */
 export function PlanForm({ plan, onSaved, onCancel }: PlanFormProps) {
-  const [values, setValues] = useState<PlanFormValues>(() => planFormValues(plan));
-  const [errors, setErrors] = useState<PlanFormErrors>({});
+  const idPrefix = plan ? `plan-${plan.id}` : 'plan-new';
+  const { values, bind, showErrors } = useFormFields<PlanFormValues>(idPrefix, planFormValues(plan));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const idPrefix = plan ? `plan-${plan.id}` : 'plan-new';
 
   useEffect(() => heading.current?.focus(), []);
-
-  const set = (key: keyof PlanFormValues) => (event: { target: { value: string } }) => setValues((old) => ({ ...old, [key]: event.target.value }));
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     const checked = validatePlan(values);
-    setErrors(checked.errors ?? {});
-    if (!checked.body) {
-      const first = Object.keys(checked.errors)[0];
-      document.getElementById(`${idPrefix}-${first}`)?.focus();
-      return;
-    }
+    if (showErrors(checked.errors ?? {}) || !checked.body) return;
     setBusy(true);
     try {
       const saved = plan ? await api.patch<Plan>(`/admin/plans/${plan.id}`, checked.body) : await api.post<Plan>('/admin/plans', checked.body);
       onSaved(saved);
     } catch (failure) {
-      if (failure instanceof ApiError && failure.fields.length > 0) {
-        const byField: PlanFormErrors = {};
-        for (const { field, message } of failure.fields) if (field in values) byField[field as keyof PlanFormValues] = message;
-        setErrors(byField);
-      }
-      setError(messageOf(failure));
+      const problem = formErrors(failure, PLAN_FIELD_LABELS);
+      showErrors(problem.fields);
+      setError(problem.notice);
       setBusy(false);
     }
   }
@@ -57,22 +47,10 @@ export function PlanForm({ plan, onSaved, onCancel }: PlanFormProps) {
         {plan ? `Edit the plan “${plan.name}”` : 'New plan'}
       </h2>
       {error ? <ErrorNotice message={error} /> : null}
-      <TextField id={`${idPrefix}-name`} type="text" label="Name" hint={`Up to ${PLAN_NAME_MAX} characters, e.g. a course.`} value={values.name} onChange={set('name')} error={errors.name} autoComplete="off" required />
+      <TextField type="text" label={PLAN_FIELD_LABELS.name} hint={`Up to ${PLAN_NAME_MAX} characters, e.g. a course.`} autoComplete="off" required {...bind('name')} />
       <div className="grid-2">
         {QUOTA_FIELDS.map((field) => (
-          <TextField
-            key={field.key}
-            id={`${idPrefix}-${field.key}`}
-            label={field.formLabel}
-            hint={field.hint}
-            type="text"
-            inputMode="numeric"
-            value={values[field.key]}
-            onChange={set(field.key)}
-            error={errors[field.key]}
-            autoComplete="off"
-            required
-          />
+          <TextField key={field.key} type="text" inputMode="numeric" label={field.formLabel} hint={field.hint} autoComplete="off" required {...bind(field.key)} />
         ))}
       </div>
       <div className="row">

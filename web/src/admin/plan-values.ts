@@ -28,6 +28,12 @@ export type PlanFormValues = { name: string } & Record<QuotaKey, string>;
 
 export type PlanFormErrors = Partial<Record<keyof PlanFormValues, string>>;
 
+/** Each field's label, for the server's sentences about a field. */
+export const PLAN_FIELD_LABELS: Record<keyof PlanFormValues, string> = {
+  name: 'Name',
+  ...(Object.fromEntries(QUOTA_FIELDS.map((field) => [field.key, field.formLabel])) as Record<QuotaKey, string>),
+};
+
 /** The body the API takes for a plan. */
 export type PlanBody = { name: string } & PlanLimits;
 

@@ -2,20 +2,22 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CopyButton } from '../../admin/copy-button';
 import { DataTable } from '../../admin/data-table';
 import { ListStatus } from '../../admin/list-status';
-import { inviteLink, validateInvite, type InviteFormErrors, type InviteFormValues } from '../../admin/invite-values';
+import { INVITE_FIELD_LABELS, inviteLink, validateInvite, type InviteFormValues } from '../../admin/invite-values';
 import { Pager } from '../../admin/pager';
 import { apiPath } from '../../admin/query-string';
 import type { Invite } from '../../admin/types';
 import { useApiGet } from '../../admin/use-api-get';
 import { useCursorPaging } from '../../admin/use-cursor-paging';
 import { api } from '../../api';
-import { ApiError, messageOf } from '../../api/problem';
+import { messageOf } from '../../api/problem';
 import type { Page } from '../../api/types';
 import { useAnnounce } from '../../components/announcer';
 import { ConfirmDialog } from '../../components/dialog';
 import { TextField } from '../../components/field';
 import { ErrorNotice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
+import { useFormFields } from '../../components/use-form-fields';
+import { formErrors } from '../../field-errors';
 import { formatDate } from '../../format';
 
 const STATUS = { open: ['Open', 'ok'], 'used-up': ['Used up', ''], expired: ['Expired', 'warn'], revoked: ['Revoked', 'bad'] } as const;
@@ -27,8 +29,7 @@ export function AdminInvitesPage() {
   const announce = useAnnounce();
   const paging = useCursorPaging();
   const invites = useApiGet<Page<Invite>>(apiPath('/admin/invites', { cursor: paging.cursor }));
-  const [values, setValues] = useState<InviteFormValues>(EMPTY);
-  const [errors, setErrors] = useState<InviteFormErrors>({});
+  const { values, setValues, bind, showErrors } = useFormFields<InviteFormValues>('invite', EMPTY);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Invite | null>(null);
@@ -42,17 +43,11 @@ export function AdminInvitesPage() {
     if (created) createdHeading.current?.focus();
   }, [created]);
 
-  const set = (key: keyof InviteFormValues) => (event: { target: { value: string } }) => setValues((old) => ({ ...old, [key]: event.target.value }));
-
   async function onCreate(event: FormEvent) {
     event.preventDefault();
     setError(null);
     const checked = validateInvite(values);
-    setErrors(checked.errors ?? {});
-    if (!checked.body) {
-      document.getElementById(`invite-${Object.keys(checked.errors)[0]}`)?.focus();
-      return;
-    }
+    if (showErrors(checked.errors ?? {}) || !checked.body) return;
     setBusy(true);
     try {
       const invite = await api.post<Invite>('/admin/invites', checked.body);
@@ -62,12 +57,9 @@ export function AdminInvitesPage() {
       if (paging.first) paging.first();
       else invites.reload();
     } catch (failure) {
-      if (failure instanceof ApiError) {
-        const byField: InviteFormErrors = {};
-        for (const { field, message } of failure.fields) if (field in values) byField[field as keyof InviteFormValues] = message;
-        setErrors(byField);
-      }
-      setError(messageOf(failure));
+      const problem = formErrors(failure, INVITE_FIELD_LABELS);
+      showErrors(problem.fields);
+      setError(problem.notice);
     } finally {
       setBusy(false);
     }
@@ -101,20 +93,10 @@ export function AdminInvitesPage() {
           <p className="muted">Anyone with the code can sign up while it is open, even when sign-up is invite-only.</p>
           {error ? <ErrorNotice message={error} /> : null}
           <div className="grid-2">
-            <TextField id="invite-maxUses" type="text" inputMode="numeric" label="Sign-ups allowed" hint="1 to 10,000" value={values.maxUses} onChange={set('maxUses')} error={errors.maxUses} autoComplete="off" />
-            <TextField
-              id="invite-expiresInDays"
-              type="text"
-              inputMode="numeric"
-              label="Expires after (days)"
-              hint="1 to 365; empty: never"
-              value={values.expiresInDays}
-              onChange={set('expiresInDays')}
-              error={errors.expiresInDays}
-              autoComplete="off"
-            />
+            <TextField type="text" inputMode="numeric" label={INVITE_FIELD_LABELS.maxUses} hint="1 to 10,000" autoComplete="off" {...bind('maxUses')} />
+            <TextField type="text" inputMode="numeric" label={INVITE_FIELD_LABELS.expiresInDays} hint="1 to 365; empty: never" autoComplete="off" {...bind('expiresInDays')} />
           </div>
-          <TextField id="invite-note" type="text" label="Note (optional)" hint="Who it is for, e.g. “Lab group B”. Up to 200 characters." value={values.note} onChange={set('note')} error={errors.note} autoComplete="off" />
+          <TextField type="text" label="Note (optional)" hint="Who it is for, e.g. “Lab group B”. Up to 200 characters." autoComplete="off" {...bind('note')} />
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? <span className="spinner" aria-hidden="true" /> : null}
             Create invite
