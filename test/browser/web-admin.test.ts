@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/accounts/create-user.js';
-import { focused, hasChromium, loadAxe, seriousViolations, shoot, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, pageWidth, seriousViolations, shoot, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 const ADMIN = { email: 'root@example.com', password: 'an admin passphrase' };
 const STUDENT = { email: 'sam@example.com', password: 'a sturdy passphrase' };
@@ -46,11 +46,6 @@ async function open(page: Page, url: string, heading: string): Promise<void> {
 /** The address bar's query string. */
 function search(page: Page): string {
   return new URL(page.url()).search;
-}
-
-/** How wide the page's content is, to compare with the viewport. */
-function scrollWidth(page: Page): Promise<number> {
-  return page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
 }
 
 describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_000 }, () => {
@@ -303,7 +298,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     const page = await phone.newPage();
     for (const [path, heading] of [...PAGES, [`/admin/users/${niaId}`, NEWCOMER.name]] as const) {
       await open(page, `${base}${path}`, heading);
-      expect(await scrollWidth(page), path).toBeLessThanOrEqual(375);
+      expect(await pageWidth(page), path).toBeLessThanOrEqual(375);
       await shoot(page, path === '/admin' ? 'admin-overview' : path.startsWith('/admin/users/') ? 'admin-user' : `admin-${path.split('/').at(-1)}`);
     }
     await page.goto(`${base}/admin/audit`);

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { buildPdf } from '../fixtures/pdf-builder.js';
-import { focused, hasChromium, loadAxe, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, pageWidth, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 const PDF = buildPdf({
   pages: [
@@ -163,7 +163,7 @@ describe.skipIf(!hasChromium)('the workspace: PDF pages as images and the code e
         await task.getByRole('textbox', { name: 'Code', exact: true }).locator('.tok-keyword').first().waitFor();
         if (name === 'workspace-pdf') await expect.poll(() => naturalWidth(page.getByRole('img', { name: 'Page 1 of 2' })), { timeout: 60_000 }).toBeGreaterThan(0);
         else await page.frameLocator('iframe[title^="Preview of"]').getByText('prints the larger').waitFor();
-        const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+        const scrollWidth = await pageWidth(page);
         expect(scrollWidth).toBeLessThanOrEqual(width);
         await shoot(page, name);
         problems.push(...(await seriousViolations(page, axe)).map((problem) => `${name} at ${width}: ${problem}`));

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireArtifacts } from '../../src/maintenance/expire-artifacts.js';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { hasChromium, loadAxe, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { hasChromium, loadAxe, pageWidth, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -132,7 +132,7 @@ describe.skipIf(!hasChromium)('the workspace history in Chromium: earlier runs a
     await small.goto(page.url());
     await small.getByRole('button', { name: 'Earlier runs and reports' }).click();
     await small.getByRole('list', { name: 'Earlier reports' }).waitFor();
-    const width = await small.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    const width = await pageWidth(small);
     expect(width).toBeLessThanOrEqual(375);
     await shoot(small, 'workspace-history');
     await small.goto(`${base}/assignments`);

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { focused, hasChromium, loadAxe, seriousViolations, shoot, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, pageWidth, seriousViolations, shoot, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the downloaded report', { timeout: 240_000 }, () => {
   let app: BrowserApp;
@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the down
     await small.goto(url);
     await small.getByText('Run succeeded', { exact: true }).waitFor();
     expect(await small.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
-    const width = await small.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    const width = await pageWidth(small);
     expect(width).toBeLessThanOrEqual(375);
     await shoot(small, 'workspace-results');
     await small.goto(`${base}/upload`);

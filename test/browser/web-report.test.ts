@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { FOUR_PROGRAMS } from '../fixtures/report-lab.js';
-import { focused, hasChromium, loadAxe, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, pageWidth, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 interface ReportItem {
   taskId: string;
@@ -196,7 +196,7 @@ describe.skipIf(!hasChromium)('arranging the report in Chromium', { timeout: 300
     await reportSection(small).getByRole('button', { name: 'Remove Q2' }).click();
     await reportSection(small).getByRole('button', { name: 'Move up Q4' }).click();
     await expect.poll(() => itemNames(small)).toEqual(['Q1', 'Q4', 'Q3']);
-    const width = await small.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    const width = await pageWidth(small);
     expect(width).toBeLessThanOrEqual(375);
     await shoot(small, 'report-arranged', reportSection(small));
     expect(await seriousViolations(small, axe)).toEqual([]);

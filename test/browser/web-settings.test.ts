@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { focused, hasChromium, loadAxe, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, pageWidth, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 const EMAIL = 'sam@example.com';
 const FIRST_PASSWORD = 'a sturdy passphrase';
@@ -14,11 +14,6 @@ async function signIn(page: Page, password: string): Promise<void> {
   await page.getByLabel('Email').fill(EMAIL);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** The widest the page has been laid out, to catch sideways scrolling at phone width. */
-function pageWidth(page: Page): Promise<number> {
-  return page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
 }
 
 describe.skipIf(!hasChromium)('settings and feedback in Chromium', { timeout: 240_000 }, () => {

@@ -74,6 +74,11 @@ export function watchConsole(page: Page): string[] {
   return problems;
 }
 
+/** How wide the page is laid out, to catch sideways scrolling at phone width. */
+export function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+}
+
 /** Whether the element has the keyboard focus. */
 export function focused(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
