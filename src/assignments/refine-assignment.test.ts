@@ -33,12 +33,14 @@ describe('the refine job', () => {
     const db = database.handle.db;
     const older = '2030-01-01T10:00:00.000Z';
     const newer = '2030-01-01T10:05:00.000Z';
-    await db.updateTable('assignments').set({ ai_status: 'pending', updated_at: newer }).where('id', '=', seeded.assignmentId).execute();
+    // Asked for by a reparse at `newer`; the student has switched a screenshot since, which leaves it pending.
+    const pending = { ai_status: 'pending' as const, ai_requested_at: newer, updated_at: '2030-01-01T10:06:00.000Z' };
+    await db.updateTable('assignments').set(pending).where('id', '=', seeded.assignmentId).execute();
     const deps = { db, blobs: filesystemBlobStore(path.join(database.dataDir, 'blobs')), clock: systemClock, ai };
 
     await refineAssignment(deps, { assignmentId: seeded.assignmentId, requestedAt: older });
-    const row = await db.selectFrom('assignments').select(['ai_status', 'updated_at']).where('id', '=', seeded.assignmentId).executeTakeFirstOrThrow();
-    expect(row).toEqual({ ai_status: 'pending', updated_at: newer });
+    const row = await db.selectFrom('assignments').select(['ai_status', 'ai_requested_at', 'updated_at']).where('id', '=', seeded.assignmentId).executeTakeFirstOrThrow();
+    expect(row).toEqual(pending);
 
     // The newest request goes on to read the document (which this seeded assignment lacks).
     await expect(refineAssignment(deps, { assignmentId: seeded.assignmentId, requestedAt: newer })).rejects.toBeInstanceOf(BlobNotFoundError);

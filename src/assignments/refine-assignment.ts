@@ -24,14 +24,14 @@ function summary(applied: number, flagged: string[], warnings: string[]): string
 function stillWanted(assignment: AssignmentRow | undefined, requestedAt: string | undefined): assignment is AssignmentRow {
   if (assignment?.ai_status !== 'pending') return false;
   // A reparse since then asked again, with its own job: that one refines the new tasks.
-  return requestedAt === undefined || assignment.updated_at === requestedAt;
+  return requestedAt === undefined || assignment.ai_requested_at === requestedAt;
 }
 
 /**
  * The `refine` job: sends an upload's heuristic tasks with the document to the model and stores the validated
  * corrections, keeping the ids of tasks that stay. It stands down when the student edited the tasks meanwhile, or
- * reparsed them (asked at `requestedAt`, the assignment's `updated_at` then); a failure of the AI leaves the
- * heuristic tasks as they are, with the reason.
+ * reparsed them since it was asked for at `requestedAt`; a failure of the AI leaves the heuristic tasks as they are,
+ * with the reason.
  */
 export async function refineAssignment(
   deps: AssignmentDeps & { ai: AiClient | null },

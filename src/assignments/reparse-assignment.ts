@@ -10,12 +10,12 @@ import { taskRowFromDetected } from './task-rows.js';
 
 /**
  * Detects the tasks of a stored document again, replacing every task (only on the student's explicit request);
- * returns them with the assignment's new `updated_at`, which names the refinement it asks for.
+ * returns them with when it asked for their AI refinement (`refine`), which names that request's job.
  */
 export async function reparseAssignment(
   deps: AssignmentDeps,
   input: { ownerId: string; assignmentId: string; refine: boolean },
-): Promise<{ tasks: TaskRow[]; updatedAt: string }> {
+): Promise<{ tasks: TaskRow[]; requestedAt: string }> {
   const repository = assignmentsRepository(deps.db);
   const assignment = await repository.find(input.ownerId, input.assignmentId);
   if (!assignment) throw errors.notFound('assignment');
@@ -32,9 +32,9 @@ export async function reparseAssignment(
       await inner.deleteTasks(assignment.id);
       for (const row of rows) await inner.insertTask(row);
       await inner.touch(assignment.id, now);
-      await inner.update(assignment.id, { ai_status: input.refine ? 'pending' : 'off', ai_detail: null });
+      await inner.update(assignment.id, { ai_status: input.refine ? 'pending' : 'off', ai_detail: null, ai_requested_at: input.refine ? now : null });
     });
-    return { tasks: rows, updatedAt: now };
+    return { tasks: rows, requestedAt: now };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -43,6 +43,7 @@ export async function uploadAssignment(deps: AssignmentDeps, input: UploadInput)
     size_bytes: size,
     ai_status: input.refine ? 'pending' : 'off',
     ai_detail: null,
+    ai_requested_at: input.refine ? now : null,
     created_at: now,
     updated_at: now,
   };

@@ -91,6 +91,8 @@ export interface AssignmentsTable {
   /** Where the AI refinement of the detected tasks stands ('off' when AI is not configured). */
   ai_status: Generated<AiRefineStatus>;
   ai_detail: string | null;
+  /** When the pending refinement was asked for (an upload or a reparse); it names that request's job. */
+  ai_requested_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

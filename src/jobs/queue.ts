@@ -6,9 +6,9 @@ export interface JobPayloads {
   /** An AI draft or review on one task. */
   ai: { actionId: string };
   /**
-   * The AI refinement of an upload's detected tasks. `requestedAt` is the assignment's `updated_at` when it was asked
-   * for (at the upload or a reparse): each request is its own job, and an older one stands down. Jobs queued before it
-   * existed lack it.
+   * The AI refinement of an upload's detected tasks. `requestedAt` is when it was asked for (the upload or a reparse,
+   * the assignment's `ai_requested_at`): each request is its own job, and an older one stands down. Jobs queued
+   * before it existed lack it.
    */
   refine: { assignmentId: string; requestedAt?: string };
 }

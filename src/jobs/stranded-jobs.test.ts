@@ -36,7 +36,7 @@ describe.each(testDialects())('the stranded-job sweep on %s', { timeout: 60_000 
       .insertInto('ai_actions')
       .values({ ...owned, id: `ai-row-${suffix}`, assignment_id: assignmentId, task_id: taskId, action: 'review', result: null, created_at: at })
       .execute();
-    if (status === 'queued') await db.updateTable('assignments').set({ ai_status: 'pending', updated_at: at }).where('id', '=', assignmentId).execute();
+    if (status === 'queued') await db.updateTable('assignments').set({ ai_status: 'pending', ai_requested_at: at }).where('id', '=', assignmentId).execute();
   }
 
   function runtime() {
@@ -56,7 +56,7 @@ describe.each(testDialects())('the stranded-job sweep on %s', { timeout: 60_000 
     await waitingRows('done', 'succeeded', longAgo);
     // Queued a moment ago: its enqueue may still be on its way.
     await waitingRows('new', 'queued', new Date().toISOString());
-    await database.handle.db.updateTable('assignments').set({ updated_at: longAgo }).where('id', '=', seeded.assignmentId).execute();
+    await database.handle.db.updateTable('assignments').set({ ai_requested_at: longAgo }).where('id', '=', seeded.assignmentId).execute();
 
     const jobs = runtime();
     try {

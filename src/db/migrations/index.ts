@@ -11,6 +11,7 @@ import { aiDraftsMigration } from './0008-ai-drafts.js';
 import { aiCacheOwnerMigration } from './0009-ai-cache-owner.js';
 import { taskScreenshotMigration } from './0010-task-screenshot.js';
 import { waitingRowsMigration } from './0011-waiting-rows.js';
+import { aiRequestedAtMigration } from './0012-ai-requested-at.js';
 
 /** Every migration in order; later issues append theirs here. Names never change once released. */
 export function allMigrations(dialect: MigrationDialect): Record<string, DialectMigration> {
@@ -27,5 +28,6 @@ export function allMigrations(dialect: MigrationDialect): Record<string, Dialect
     '0009-ai-cache-owner': aiCacheOwnerMigration(),
     '0010-task-screenshot': taskScreenshotMigration(),
     '0011-waiting-rows': waitingRowsMigration(),
+    '0012-ai-requested-at': aiRequestedAtMigration(dialect),
   };
 }

@@ -103,7 +103,7 @@ export function assignmentsRepository(db: Db) {
         .execute();
     },
     /** Sets the AI refinement state (not a change by the student, so `updated_at` stays). */
-    async update(assignmentId: string, changes: Partial<Pick<AssignmentRow, 'ai_status' | 'ai_detail'>>): Promise<void> {
+    async update(assignmentId: string, changes: Partial<Pick<AssignmentRow, 'ai_status' | 'ai_detail' | 'ai_requested_at'>>): Promise<void> {
       await db.updateTable('assignments').set(changes).where('id', '=', assignmentId).execute();
     },
     /** Any assignment by id, for jobs that act on the owner's behalf. */

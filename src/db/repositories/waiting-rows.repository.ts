@@ -25,13 +25,14 @@ export function waitingRowsRepository(db: Db) {
     async refinements(before: string): Promise<Array<{ id: string; requestedAt: string }>> {
       const rows = await db
         .selectFrom('assignments')
-        .select(['id', 'updated_at'])
+        .select(['id', 'ai_requested_at'])
         .where('ai_status', '=', 'pending')
-        .where('updated_at', '<', before)
-        .orderBy('updated_at')
+        .where('ai_requested_at', '<', before)
+        .orderBy('ai_requested_at')
         .limit(BATCH)
+        .$narrowType<{ ai_requested_at: string }>()
         .execute();
-      return rows.map((row) => ({ id: row.id, requestedAt: row.updated_at }));
+      return rows.map((row) => ({ id: row.id, requestedAt: row.ai_requested_at }));
     },
   };
 }

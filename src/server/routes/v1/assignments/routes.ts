@@ -95,8 +95,8 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
           defaults: config.limits,
           refine: config.ai !== undefined,
         });
-        if (assignment.ai_status === 'pending') {
-          await app.labmate.jobs.queue.enqueue('refine', { assignmentId: assignment.id, requestedAt: assignment.updated_at });
+        if (assignment.ai_status === 'pending' && assignment.ai_requested_at) {
+          await app.labmate.jobs.queue.enqueue('refine', { assignmentId: assignment.id, requestedAt: assignment.ai_requested_at });
         }
         reply.code(201);
         return presentAssignment(assignment, tasks);
@@ -163,8 +163,8 @@ export async function assignmentRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const refine = config.ai !== undefined;
-      const { tasks, updatedAt } = await reparseAssignment(deps, { ownerId: ownerOf(request), assignmentId: request.params.id, refine });
-      if (refine) await app.labmate.jobs.queue.enqueue('refine', { assignmentId: request.params.id, requestedAt: updatedAt });
+      const { tasks, requestedAt } = await reparseAssignment(deps, { ownerId: ownerOf(request), assignmentId: request.params.id, refine });
+      if (refine) await app.labmate.jobs.queue.enqueue('refine', { assignmentId: request.params.id, requestedAt });
       return { items: tasks.map(presentTask) };
     },
   );
