@@ -207,7 +207,9 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     await eventually(() => focused(disable)).toBe(true);
     await disable.click();
     await dialog.getByRole('button', { name: 'Disable account' }).click();
-    await admin.getByText(`Disabled ${NEWCOMER.email}; 1 session ended.`).waitFor();
+    // Scoped to the card: the same sentence is also read out through the (hidden) live region.
+    const access = admin.getByRole('region', { name: 'Access' });
+    await access.getByText(`Disabled ${NEWCOMER.email}; 1 session ended.`).waitFor();
     await admin.getByText('Disabled', { exact: true }).first().waitFor();
 
     await nia.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assignments' }).click();
@@ -218,7 +220,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     await nia.getByRole('alert').filter({ hasText: 'The email or password is not correct.' }).waitFor();
 
     await admin.getByRole('button', { name: 'Enable account' }).click();
-    await admin.getByText(`Enabled ${NEWCOMER.email}; they can sign in again.`).waitFor();
+    await access.getByText(`Enabled ${NEWCOMER.email}; they can sign in again.`).waitFor();
     await nia.getByRole('button', { name: 'Sign in' }).click();
     await nia.getByRole('heading', { level: 1, name: 'Your assignments' }).waitFor();
   });
