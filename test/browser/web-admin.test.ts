@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/accounts/create-user.js';
-import { focused, hasChromium, loadAxe, pageWidth, seriousViolations, shoot, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, pageWidth, seriousViolations, shoot, signInInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 const ADMIN = { email: 'root@example.com', password: 'an admin passphrase' };
 const STUDENT = { email: 'sam@example.com', password: 'a sturdy passphrase' };
@@ -17,14 +17,6 @@ const PAGES = [
   ['/admin/feedback', 'Feedback'],
   ['/admin/audit', 'Audit log'],
 ] as const;
-
-async function signIn(page: Page, base: string, who: { email: string; password: string }): Promise<void> {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Your assignments' }).waitFor();
-}
 
 /** Polls until the value matches, allowing for a machine busy with other tests (expect.poll's own limit is 1 s). */
 function eventually<T>(value: () => Promise<T> | T) {
@@ -76,7 +68,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
   });
 
   it('shows an administrator the Admin link and the overview as cards', async () => {
-    await signIn(admin, base, ADMIN);
+    await signInInBrowser(admin, base, ADMIN);
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Admin overview' }).waitFor();
     const users = admin.locator('.stat').filter({ has: admin.getByRole('link', { name: 'Users', exact: true }) });
@@ -277,7 +269,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
   it('keeps students and visitors out of the admin console', async () => {
     const student = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await student.newPage();
-    await signIn(page, base, STUDENT);
+    await signInInBrowser(page, base, STUDENT);
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(0);
     for (const [path] of [...PAGES, [`/admin/users/${niaId}`]]) {
       await page.goto(`${base}${path}`);
@@ -340,7 +332,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
 
     const studentScan = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     const studentPage = await studentScan.newPage();
-    await signIn(studentPage, base, STUDENT);
+    await signInInBrowser(studentPage, base, STUDENT);
     await studentPage.goto(`${base}/admin`);
     await studentPage.getByRole('heading', { level: 1, name: 'Administrators only' }).waitFor();
     problems.push(...(await seriousViolations(studentPage, axe)).map((problem) => `not allowed: ${problem}`));

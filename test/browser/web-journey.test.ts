@@ -204,11 +204,16 @@ describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the down
       problems.push(...(await seriousViolations(scanned, axeSource)).map((problem) => `${path}: ${problem}`));
     }
     await scan.clearCookies();
-    for (const path of ['/', '/signin', '/signup']) {
-      await scanned.goto(`${base}${path}`);
-      await scanned.getByRole('heading', { level: 1 }).waitFor();
-      await scanned.locator('main a, main button').first().waitFor();
-      problems.push(...(await seriousViolations(scanned, axeSource)).map((problem) => `${path}: ${problem}`));
+    for (const [path, name] of [['/', 'landing'], ['/signin', 'signin'], ['/signup', 'signup'], ['/no-such-page', 'not-found']] as const) {
+      for (const width of [1280, 375]) {
+        await scanned.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+        await scanned.goto(`${base}${path}`);
+        await scanned.getByRole('heading', { level: 1 }).waitFor();
+        await scanned.locator('main a, main button').first().waitFor();
+        await shoot(scanned, name);
+        expect(await pageWidth(scanned)).toBeLessThanOrEqual(width);
+        problems.push(...(await seriousViolations(scanned, axeSource)).map((problem) => `${path} at ${width} px: ${problem}`));
+      }
     }
     await scan.close();
     expect(problems).toEqual([]);

@@ -117,3 +117,12 @@ export async function signUpInBrowser(page: Page, base: string, account: { name:
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('heading', { name: 'No assignments yet' }).waitFor();
 }
+
+/** Signs in through the web app's form and waits for the assignments page. */
+export async function signInInBrowser(page: Page, base: string, who: { email: string; password: string }): Promise<void> {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your assignments' }).waitFor();
+}
