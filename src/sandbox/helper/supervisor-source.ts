@@ -268,15 +268,21 @@ static int run_step(int index, const struct step *s) {
   int idle_ms = 1, blocked_checks = 0, timed_out = 0, status = 0;
   struct rusage usage = { 0 };
   for (;;) {
-    struct pollfd fds[4] = { { out[0], POLLIN, 0 }, { err[0], POLLIN, 0 }, { -1, POLLOUT, 0 }, { exit_fd, POLLIN, 0 } };
+    /* fds[4] is our own stdout: it reports an error once nobody reads it any more. */
+    struct pollfd fds[5] = { { out[0], POLLIN, 0 }, { err[0], POLLIN, 0 }, { -1, POLLOUT, 0 }, { exit_fd, POLLIN, 0 }, { 1, 0, 0 } };
     int writing = in[1] >= 0 && next < pending_end;
     if (writing) fds[2].fd = in[1];
     int waiting_for_read = in[1] >= 0 && !writing;
     long left = deadline - now_ms();
     int timeout = left <= 0 ? 0 : (int)(left < 20 ? left : 20);
     if (waiting_for_read && timeout > idle_ms) timeout = idle_ms;
-    int ready = poll(fds, 4, timeout);
+    int ready = poll(fds, 5, timeout);
     if (ready < 0 && errno != EINTR) _exit(8);
+    /*
+     * The host is gone (it died, or killed bubblewrap before the box was bound to die with it): nothing is left to
+     * report to, so nothing in the box may go on running.
+     */
+    if (ready > 0 && (fds[4].revents & (POLLERR | POLLHUP))) { kill_box(); _exit(3); }
     if (ready > 0) {
       if (fds[0].revents) relay(&out[0], 'o', index);
       if (fds[1].revents) relay(&err[0], 'e', index);
