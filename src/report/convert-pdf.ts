@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lowerPriority } from '../workers/background-priority.js';
+import { sharedLauncher } from '../workers/process-launcher.js';
 
 /** Thrown when no PDF can be made; the DOCX is unaffected. `reason` says whether LibreOffice is missing. */
 export class PdfConversionError extends Error {
@@ -35,32 +34,28 @@ interface Exit {
 
 function runSoffice(command: string, args: string[], timeoutMs: number, niceness: number): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    // Its own process group, so a timeout kills soffice.bin and anything it started, not only the launcher.
-    const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    if (niceness > 0) lowerPriority(child.pid, niceness);
     let log = '';
     const collect = (chunk: Buffer): void => {
       if (log.length < MAX_LOG_CHARS) log += chunk.toString('utf8');
     };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
     let timedOut = false;
+    // Started by the launcher, in its own process group, so a timeout kills soffice.bin and anything it started.
+    const child = sharedLauncher().spawn(command, args, { env: { ...process.env }, stdin: null, niceness }, {
+      stdout: collect,
+      stderr: collect,
+      close: (code) => {
+        clearTimeout(timer);
+        resolve({ code, timedOut, log: log.slice(0, MAX_LOG_CHARS) });
+      },
+      error: (error) => {
+        clearTimeout(timer);
+        reject(error.code === 'ENOENT' ? new PdfConversionError('PDF export needs LibreOffice (soffice), which is not installed here; the DOCX report is available.', 'unavailable') : error);
+      },
+    });
     const timer = setTimeout(() => {
       timedOut = true;
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
+      child.kill();
     }, timeoutMs);
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(error.code === 'ENOENT' ? new PdfConversionError('PDF export needs LibreOffice (soffice), which is not installed here; the DOCX report is available.', 'unavailable') : error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, timedOut, log: log.slice(0, MAX_LOG_CHARS) });
-    });
   });
 }
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { LAUNCHER_STOPPED, sharedLauncher, type ProcessLauncher } from '../workers/process-launcher.js';
 import { parseArtifact } from './artifacts.js';
 import { bwrapArgs, BOX_UID } from './box.js';
 import { InvalidRunRequestError, SandboxUnavailableError } from './errors.js';
@@ -17,6 +17,8 @@ export interface RunnerOptions {
   signal?: AbortSignal;
   /** CPU niceness of everything in the box (0–19; default 0): a server lowers it so programs never starve it. */
   niceness?: number;
+  /** What starts bubblewrap (default: the process-wide launcher, so the fork never holds this event loop). */
+  launcher?: ProcessLauncher;
 }
 
 /** Sources above this are refused before a box is built (the compilers would only spend the limits on them). */
@@ -60,7 +62,8 @@ export async function runProgram(request: RunRequest, options: RunnerOptions = {
     String(ARTIFACT_LIMITS.maxTotalBytes),
     ...steps.flatMap(stepArgs),
   ];
-  const box = await runBox(options.bwrapPath ?? 'bwrap', bwrapArgs(helper.path, command), input, steps, options.signal);
+  const launcher = options.launcher ?? sharedLauncher();
+  const box = await runBox(launcher, options.bwrapPath ?? 'bwrap', bwrapArgs(helper.path, command), input, steps, options.signal);
   return buildResult(request, steps, box);
 }
 
@@ -99,7 +102,7 @@ function stepArgs(step: Step): string[] {
   ];
 }
 
-function runBox(bwrap: string, args: string[], input: Buffer, steps: Step[], signal?: AbortSignal): Promise<BoxOutcome> {
+function runBox(launcher: ProcessLauncher, bwrap: string, args: string[], input: Buffer, steps: Step[], signal?: AbortSignal): Promise<BoxOutcome> {
   const last = steps.length - 1;
   const outcome: BoxOutcome = {
     outputs: steps.map(() => ({ stdout: [], stderr: [], bytes: 0 })),
@@ -115,28 +118,6 @@ function runBox(bwrap: string, args: string[], input: Buffer, steps: Step[], sig
   const asRoot = process.getuid?.() === 0;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    // When we are root, bubblewrap itself runs as nobody: the box's uid then maps to an unprivileged host uid,
-    // so even a mistake in what is bound would not hand a program root-owned files.
-    const child = spawn(bwrap, args, {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      detached: true,
-      env: {},
-      ...(asRoot ? { uid: BOX_UID, gid: BOX_UID } : {}),
-    });
-    const kill = (): void => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    };
-    if (signal?.aborted) kill();
-    signal?.addEventListener('abort', kill, { once: true });
-    const budget = steps.reduce((sum, step) => sum + step.limits.wallMs, 0) + HOST_GRACE_MS;
-    const timer = setTimeout(() => {
-      outcome.hostTimedOut = true;
-      kill();
-    }, budget);
     const reader = new FrameReader();
     const onFrame = (frame: Frame): void => {
       const output = outcome.outputs[frame.step];
@@ -148,7 +129,7 @@ function runBox(bwrap: string, args: string[], input: Buffer, steps: Step[], sig
           if (output.bytes + bytes.length > cap) {
             bytes = bytes.subarray(0, Math.max(0, cap - output.bytes));
             outcome.outputLimitedStep ??= frame.step;
-            kill();
+            box.kill();
           }
           output.bytes += bytes.length;
           (frame.type === 'o' ? output.stdout : output.stderr).push(Buffer.from(bytes));
@@ -167,29 +148,49 @@ function runBox(bwrap: string, args: string[], input: Buffer, steps: Step[], sig
         outcome.warnings.push(frame.payload.toString('utf8'));
       }
     };
-    child.stdout.on('data', (chunk: Buffer) => {
-      for (const frame of reader.push(chunk)) onFrame(frame);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (outcome.boxError.length < 8192) outcome.boxError += chunk.toString('utf8');
-    });
-    // The box may be gone before it read its input (bwrap refused to start); that shows up in boxError.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input);
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(
-        error.code === 'ENOENT'
-          ? new SandboxUnavailableError(`bubblewrap (${bwrap}) is not installed: programs cannot be run safely`)
-          : error,
-      );
-    });
-    child.on('close', (code) => {
+    const settle = (): void => {
       signal?.removeEventListener('abort', kill);
-      outcome.boxExitCode = code;
       outcome.hostMs = performance.now() - started;
       clearTimeout(timer);
-      resolve(outcome);
+    };
+    // When we are root, bubblewrap itself runs as nobody: the box's uid then maps to an unprivileged host uid,
+    // so even a mistake in what is bound would not hand a program root-owned files. Its own process group
+    // (detached) lets a kill reach the whole box; the box may be gone before it read its input (bwrap refused to
+    // start), which shows up in boxError.
+    const box = launcher.spawn(bwrap, args, { env: {}, stdin: input, ...(asRoot ? { uid: BOX_UID, gid: BOX_UID } : {}) }, {
+      stdout: (chunk) => {
+        for (const frame of reader.push(chunk)) onFrame(frame);
+      },
+      stderr: (chunk) => {
+        if (outcome.boxError.length < 8192) outcome.boxError += chunk.toString('utf8');
+      },
+      close: (code) => {
+        settle();
+        outcome.boxExitCode = code;
+        resolve(outcome);
+      },
+      error: (error) => {
+        settle();
+        if (error.code === LAUNCHER_STOPPED) {
+          // bubblewrap dies with its parent (--die-with-parent), so the box went with the launcher.
+          outcome.boxError = error.message;
+          resolve(outcome);
+        } else {
+          reject(
+            error.code === 'ENOENT'
+              ? new SandboxUnavailableError(`bubblewrap (${bwrap}) is not installed: programs cannot be run safely`)
+              : error,
+          );
+        }
+      },
     });
+    const kill = (): void => box.kill();
+    if (signal?.aborted) kill();
+    signal?.addEventListener('abort', kill, { once: true });
+    const budget = steps.reduce((sum, step) => sum + step.limits.wallMs, 0) + HOST_GRACE_MS;
+    const timer = setTimeout(() => {
+      outcome.hostTimedOut = true;
+      kill();
+    }, budget);
   });
 }

@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { alive, descendants } from '../helpers/processes.js';
+import { until } from '../helpers/until.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -15,7 +17,7 @@ async function waitFor(url: string, attempts = 600): Promise<void> {
 }
 
 describe('labmate serve', { timeout: 180_000 }, () => {
-  it('prints an admin set-up link, serves, and stops cleanly on SIGTERM', async () => {
+  it('prints an admin set-up link, serves, and stops cleanly on SIGTERM, its helper processes with it', async () => {
     const port = 3400 + Math.floor(Math.random() * 500);
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
       cwd: root,
@@ -33,8 +35,13 @@ describe('labmate serve', { timeout: 180_000 }, () => {
     expect(me.status).toBe(401);
     expect(stderr).toMatch(new RegExp(`http://127\\.0\\.0\\.1:${port}/setup#token=`));
 
+    // The process launcher, started with the server, must end with it.
+    const helpers = descendants(child.pid!);
+    expect(helpers.length).toBeGreaterThan(0);
+
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stdout).toContain('"msg":"stopped"');
+    await until(() => helpers.every((pid) => !alive(pid)));
   });
 });

@@ -8,6 +8,9 @@ import {
   SandboxUnavailableError,
 } from '../../src/sandbox/index.js';
 import { BACKGROUND_NICENESS } from '../../src/workers/background-priority.js';
+import { ProcessLauncher } from '../../src/workers/process-launcher.js';
+import { alive, descendants } from '../helpers/processes.js';
+import { until } from '../helpers/until.js';
 
 describe('the sandbox engine', () => {
   it('queues runs beyond its concurrency and drains the queue', async () => {
@@ -25,6 +28,34 @@ describe('the sandbox engine', () => {
     const [niceness, groupNiceness] = result.stdout.trim().split('\n');
     expect(niceness).toBe(String(BACKGROUND_NICENESS));
     if (existsSync('/proc/self/autogroup')) expect(groupNiceness).toBe(String(BACKGROUND_NICENESS));
+  });
+
+  it('kills the box at once when its run is aborted', async () => {
+    const controller = new AbortController();
+    const source = 'import time\ntime.sleep(60)';
+    // Were the kill lost, the run would end on its 25 s wall clock, as a timeout.
+    const run = runProgram({ language: 'python', source, limits: { wallMs: 25_000 } }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 300);
+    const result = await run;
+    expect(result.status).toBe('internal_error');
+    expect(result.stdout).toBe('');
+  });
+
+  it('fails a run whose launcher dies with the reason, leaves nothing of its box running, and runs the next one', async () => {
+    const launcher = new ProcessLauncher();
+    try {
+      const run = runProgram({ language: 'python', source: 'import time\ntime.sleep(60)', limits: { wallMs: 25_000 } }, { launcher });
+      let box: number[] = [];
+      await until(() => (box = launcher.pid === undefined ? [] : descendants(launcher.pid)).length >= 2);
+      process.kill(launcher.pid!, 'SIGKILL');
+      const result = await run;
+      expect(result.status).toBe('internal_error');
+      expect(result.warnings.join('\n')).toMatch(/process launcher stopped/);
+      await until(() => box.every((pid) => !alive(pid)));
+      expect((await runProgram({ language: 'python', source: 'print(6 * 7)' }, { launcher })).stdout).toBe('42\n');
+    } finally {
+      await launcher.close();
+    }
   });
 
   it('refuses to run anything without bubblewrap, with no fallback', async () => {

@@ -5,6 +5,7 @@ import { systemClock } from '../../clock.js';
 import { maintenancePolicy, startMaintenance } from '../../maintenance/maintenance.js';
 import { buildApp } from '../../server/app.js';
 import { loggerOptions } from '../../server/logger.js';
+import { sharedLauncher } from '../../workers/process-launcher.js';
 import type { CliCommand } from '../command.js';
 import { connectRedis, EXIT_CONFIG, loadConfigOrReport, openMigratedDatabase } from '../runtime.js';
 
@@ -20,6 +21,8 @@ export const serveCommand: CliCommand = {
     const config = loadConfigOrReport();
     if (!config) return EXIT_CONFIG;
     const logger = pino(loggerOptions(config.logLevel));
+    // Sandboxes are forked by the launcher, not by the event loop that answers requests: start it before the first run.
+    if (config.workers > 0) sharedLauncher().start();
     const { database, applied } = await openMigratedDatabase(config);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
