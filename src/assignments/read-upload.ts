@@ -2,7 +2,8 @@ import type { Task } from '../analyze/task.js';
 import { AppError, errors } from '../errors.js';
 import type { DocumentModel } from '../ingest/model.js';
 import type { Problem } from '../ingest/problem.js';
-import { sharedThreadPool, ThreadCrashError, ThreadTaskTimeoutError } from '../workers/thread-pool.js';
+import { sharedPool } from '../workers/shared-pool.js';
+import { ThreadCrashError, ThreadTaskTimeoutError } from '../workers/thread-pool.js';
 
 export interface ReadUploadRequest {
   path: string;
@@ -25,7 +26,7 @@ export async function readUpload(path: string, originalName: string, maxBytes: n
   const request: ReadUploadRequest = { path, originalName, maxBytes };
   let reply: ReadUploadReply;
   try {
-    reply = await sharedThreadPool().run<ReadUploadReply>(new URL('./read-upload-worker.js', import.meta.url), request, { timeoutMs: TIMEOUT_MS });
+    reply = await sharedPool().run<ReadUploadReply>(new URL('./read-upload-worker.js', import.meta.url), request, { timeoutMs: TIMEOUT_MS });
   } catch (error) {
     const exhausted = error instanceof ThreadTaskTimeoutError || (error instanceof ThreadCrashError && error.code === 'ERR_WORKER_OUT_OF_MEMORY');
     if (!exhausted) throw errors.internal();

@@ -1,4 +1,5 @@
-import { sharedThreadPool, type ThreadPool } from '../workers/thread-pool.js';
+import { sharedPool } from '../workers/shared-pool.js';
+import type { TaskPool } from '../workers/thread-pool.js';
 import type { FileCardInput } from './cards.js';
 import type { RenderRequest } from './render-worker.js';
 import type { ScreenshotInput } from './screenshot.js';
@@ -9,7 +10,7 @@ const TIMEOUT_MS = 60_000;
 
 /** Draws screenshots and file cards in worker threads (the process-wide pool by default), never on the event loop. */
 export class RenderPool {
-  constructor(private readonly threads: ThreadPool = sharedThreadPool()) {}
+  constructor(private readonly threads: TaskPool = sharedPool()) {}
 
   /** Renders in the next free thread; resolves to the same PNGs `renderScreenshots` returns. */
   render(input: ScreenshotInput): Promise<Buffer[]> {

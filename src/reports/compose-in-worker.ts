@@ -1,5 +1,5 @@
 import type { ReportOptions, ReportTask, TaskInserts } from '../report/index.js';
-import { sharedThreadPool } from '../workers/thread-pool.js';
+import { sharedPool } from '../workers/shared-pool.js';
 
 export interface ComposeRequest {
   /** The original DOCX; null for a PDF upload, whose report is built from the tasks. */
@@ -18,7 +18,7 @@ const TIMEOUT_MS = 120_000;
 export async function composeInWorker(request: ComposeRequest): Promise<Buffer> {
   let reply: ComposeReply;
   try {
-    reply = await sharedThreadPool().run<ComposeReply>(new URL('./compose-worker.js', import.meta.url), request, { timeoutMs: TIMEOUT_MS });
+    reply = await sharedPool().run<ComposeReply>(new URL('./compose-worker.js', import.meta.url), request, { timeoutMs: TIMEOUT_MS });
   } catch (error) {
     throw new Error(`composing failed: ${error instanceof Error ? error.message : String(error)}`);
   }

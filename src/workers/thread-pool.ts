@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
-import { BACKGROUND_NICENESS } from './background-priority.js';
 import type { PoolReply, PoolRequest, PoolThreadData } from './pool-thread.js';
 import { startWorker, workerModule } from './start-worker.js';
 
@@ -29,6 +28,19 @@ export interface ThreadPoolOptions {
   resourceLimits?: ResourceLimits;
 }
 
+/** Runs CPU-bound task modules off the calling thread: a ThreadPool here, or a ProcessPool in a child process. */
+export interface TaskPool {
+  /** Tasks run at once at most. */
+  readonly size: number;
+  /**
+   * Runs `handle(input)` of `script` (a module URL ending in `.js`, as `new URL('./x.js', import.meta.url)`);
+   * resolves to what it returns, rejects with what it throws, a ThreadTaskTimeoutError or a ThreadCrashError.
+   */
+  run<Result>(script: URL, input: unknown, options: { timeoutMs: number }): Promise<Result>;
+  /** Stops it; running and queued tasks fail. */
+  close(): Promise<void>;
+}
+
 interface Task {
   id: number;
   script: string;
@@ -51,7 +63,7 @@ const DEFAULT_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, maxYoungG
  * neither does the work nor pays a thread start and module load per call. A task is a module exporting
  * `handle(input)` (see pool-thread.ts); modules load once per thread.
  */
-export class ThreadPool {
+export class ThreadPool implements TaskPool {
   readonly size: number;
   private readonly threads: Thread[] = [];
   private readonly queue: Task[] = [];
@@ -148,15 +160,4 @@ export class ThreadPool {
     thread.task = null;
     action();
   }
-}
-
-let shared: ThreadPool | null = null;
-
-/**
- * The process-wide pool for reading uploads, drawing screenshots and composing reports, created on first use. Its
- * threads run at a lower priority than the event loop, so an API process answers first and works second.
- */
-export function sharedThreadPool(): ThreadPool {
-  shared ??= new ThreadPool({ niceness: BACKGROUND_NICENESS });
-  return shared;
 }

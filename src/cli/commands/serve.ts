@@ -6,6 +6,7 @@ import { maintenancePolicy, startMaintenance } from '../../maintenance/maintenan
 import { buildApp } from '../../server/app.js';
 import { loggerOptions } from '../../server/logger.js';
 import { sharedLauncher } from '../../workers/process-launcher.js';
+import { isolateSharedPool } from '../../workers/shared-pool.js';
 import type { CliCommand } from '../command.js';
 import { connectRedis, EXIT_CONFIG, loadConfigOrReport, openMigratedDatabase } from '../runtime.js';
 
@@ -21,7 +22,9 @@ export const serveCommand: CliCommand = {
     const config = loadConfigOrReport();
     if (!config) return EXIT_CONFIG;
     const logger = pino(loggerOptions(config.logLevel));
-    // Sandboxes are forked by the launcher, not by the event loop that answers requests: start it before the first run.
+    // Uploads, screenshots and reports run in a process of their own, and sandboxes are forked by the launcher:
+    // neither then takes CPU or a fork from the event loop that answers requests.
+    isolateSharedPool();
     if (config.workers > 0) sharedLauncher().start();
     const { database, applied } = await openMigratedDatabase(config);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
