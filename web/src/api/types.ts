@@ -42,6 +42,8 @@ export interface Task {
   code: string;
   stdin: string;
   expectedOutput: string;
+  /** Files put in the program's working directory before it runs. */
+  inputFiles: InputFile[];
   /** The document asks for a screenshot of this task. */
   wantsScreenshot: boolean;
   /** Runs make screenshots of this task (the student's switch, on by default). */
@@ -55,6 +57,12 @@ export interface Task {
   answerStatus: 'none' | 'draft' | 'accepted';
 }
 
+/** A text file a task's program finds in its working directory. */
+export interface InputFile {
+  name: string;
+  content: string;
+}
+
 /** The fields a student edits on a task. */
 export interface TaskFields {
   label: string;
@@ -63,6 +71,7 @@ export interface TaskFields {
   language: Language;
   code: string;
   stdin: string;
+  inputFiles: InputFile[];
   theme: Theme | null;
   answer: string;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -12,12 +12,11 @@ interface ConfirmDialogProps {
 }
 
 /**
- * A modal confirmation: the native <dialog> in modal mode makes the rest of the page inert (so Tab stays inside),
- * Escape cancels, the safe choice gets focus first, and focus goes back to whatever opened it when it closes.
+ * Opens and closes a native <dialog> in modal mode with `open` (the rest of the page goes inert), and gives focus back
+ * to whatever had it before, or to the page heading when that is gone. `initialFocus` gets focus when it opens.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, busy = false, danger = false, onConfirm, onCancel }: ConfirmDialogProps) {
+export function useModalDialog(open: boolean, initialFocus: RefObject<HTMLElement | null>): RefObject<HTMLDialogElement | null> {
   const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
   const opener = useRef<Element | null>(null);
 
   useEffect(() => {
@@ -26,11 +25,11 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy = fals
     if (open && !element.open) {
       opener.current = document.activeElement;
       element.showModal();
-      cancel.current?.focus();
+      initialFocus.current?.focus();
     } else if (!open && element.open) {
       element.close();
     }
-  }, [open]);
+  }, [open, initialFocus]);
 
   useEffect(() => {
     if (open) return;
@@ -48,6 +47,33 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy = fals
     }
   }, [open]);
 
+  return dialog;
+}
+
+/** A dialog's keydown handler that keeps Tab cycling inside it: a modal dialog still lets Tab leave for the browser's own controls. */
+export function keepTabInside(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== 'Tab') return;
+  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('button:not(:disabled), a[href], input:not(:disabled), select, textarea')];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+/**
+ * A modal confirmation: the native <dialog> in modal mode makes the rest of the page inert (so Tab stays inside),
+ * Escape cancels, the safe choice gets focus first, and focus goes back to whatever opened it when it closes.
+ */
+export function ConfirmDialog({ open, title, children, confirmLabel, busy = false, danger = false, onConfirm, onCancel }: ConfirmDialogProps) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  const dialog = useModalDialog(open, cancel);
+
   return (
     <dialog
       ref={dialog}
@@ -58,21 +84,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy = fals
         event.preventDefault();
         if (!busy) onCancel();
       }}
-      onKeyDown={(event) => {
-        // A modal dialog still lets Tab leave for the browser's own controls; keep it cycling inside instead.
-        if (event.key !== 'Tab') return;
-        const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('button:not(:disabled), a[href], input:not(:disabled), select, textarea')];
-        const first = focusable[0];
-        const last = focusable.at(-1);
-        if (!first || !last) return;
-        if (event.shiftKey && document.activeElement === first) {
-          event.preventDefault();
-          last.focus();
-        } else if (!event.shiftKey && document.activeElement === last) {
-          event.preventDefault();
-          first.focus();
-        }
-      }}
+      onKeyDown={keepTabInside}
     >
       <h2 id="dialog-title">{title}</h2>
       <div id="dialog-body">{children}</div>

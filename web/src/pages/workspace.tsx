@@ -10,6 +10,7 @@ import { formatDate, plural, statusWords } from '../format';
 import { useCapabilities } from '../session';
 import { DocumentPreview } from '../workspace/document-preview';
 import { History } from '../workspace/history';
+import { inputFileServerErrors, type InputFileErrors } from '../workspace/input-files';
 import { ReparseButton } from '../workspace/reparse-button';
 import { ReportPanel } from '../workspace/report-panel';
 import { runFinished } from '../workspace/run-progress';
@@ -19,7 +20,7 @@ import { useRun } from '../workspace/use-run';
 
 const AI_POLL_MS = 2000;
 
-const NEW_TASK: TaskFields = { label: '', question: '', kind: 'code', language: 'python', code: '', stdin: '', theme: null, answer: '' };
+const NEW_TASK: TaskFields = { label: '', question: '', kind: 'code', language: 'python', code: '', stdin: '', inputFiles: [], theme: null, answer: '' };
 
 /** One assignment: the document beside its tasks; edit, run with live progress, see results, compose the report. */
 export function WorkspacePage() {
@@ -37,6 +38,7 @@ export function WorkspacePage() {
   const [adding, setAdding] = useState(false);
   const [addBusy, setAddBusy] = useState(false);
   const [addError, setAddError] = useState<string | null>(null);
+  const [addFileErrors, setAddFileErrors] = useState<InputFileErrors>({});
   // Moves on whenever a run or report may have been added, so the history loads again.
   const [historyVersion, setHistoryVersion] = useState(0);
   const historyChanged = useCallback(() => setHistoryVersion((version) => version + 1), []);
@@ -119,6 +121,7 @@ export function WorkspacePage() {
       announce('Task added.');
     } catch (failure) {
       setAddError(messageOf(failure));
+      setAddFileErrors(inputFileServerErrors(failure));
     } finally {
       setAddBusy(false);
     }
@@ -301,6 +304,8 @@ export function WorkspacePage() {
                   onChanged={replaceTask}
                   onDeleted={removeTask}
                   onAiFinished={() => void load()}
+                  onRun={() => void startRun([task.id])}
+                  runBlocked={running ? 'A run is going: wait for it to finish.' : starting ? 'A run is starting.' : null}
                 />
               ))}
             </ol>
@@ -310,7 +315,7 @@ export function WorkspacePage() {
               <>
                 <h3>New task</h3>
                 {addError ? <ErrorNotice message={addError} /> : null}
-                <TaskForm initial={NEW_TASK} submitLabel="Add task" busy={addBusy} onSubmit={(fields) => void addTask(fields)} onCancel={() => setAdding(false)} />
+                <TaskForm initial={NEW_TASK} submitLabel="Add task" busy={addBusy} serverErrors={addFileErrors} onSubmit={(fields) => void addTask(fields)} onCancel={() => setAdding(false)} />
               </>
             ) : (
               <button type="button" className="button" onClick={() => setAdding(true)}>

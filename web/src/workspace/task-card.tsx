@@ -5,9 +5,11 @@ import type { Language, RunTask, Task, TaskFields } from '../api/types';
 import { useAnnounce } from '../components/announcer';
 import { CodeEditor } from '../components/code-editor';
 import { ConfirmDialog } from '../components/dialog';
+import { Lightbox } from '../components/lightbox';
 import { ErrorNotice } from '../components/notice';
 import { statusTone, statusWords } from '../format';
 import { AiActions } from './ai-actions';
+import { inputFileServerErrors, inputFileSize, type InputFileErrors } from './input-files';
 import { TaskForm, languageName, themeName } from './task-form';
 
 interface TaskCardProps {
@@ -24,6 +26,10 @@ interface TaskCardProps {
   onChanged: (task: Task) => void;
   onDeleted: (taskId: string) => void;
   onAiFinished: () => void;
+  /** Starts a run of just this task. */
+  onRun: () => void;
+  /** Why no run can start now (one is going), or null. */
+  runBlocked: string | null;
 }
 
 /** The fields of a task as the edit form holds them. */
@@ -35,22 +41,27 @@ export function taskFields(task: Task): TaskFields {
     language: task.language as Language,
     code: task.code,
     stdin: task.stdin,
+    inputFiles: task.inputFiles,
     theme: task.theme,
     answer: task.answer,
   };
 }
 
+// What a run of the task depends on: a saved change to one of these makes the shown result out of date.
+const RUN_INPUTS: ReadonlyArray<keyof TaskFields> = ['code', 'stdin', 'inputFiles', 'language'];
+
 /** Only the fields that changed, so a save never overwrites what it did not touch. */
 export function changedFields(before: TaskFields, after: TaskFields): Partial<TaskFields> {
   const changes: Partial<TaskFields> = {};
   for (const key of Object.keys(after) as Array<keyof TaskFields>) {
-    if (after[key] !== before[key]) (changes as Record<string, unknown>)[key] = after[key];
+    // The input files are a list: compare what they hold, not which array it is.
+    if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) (changes as Record<string, unknown>)[key] = after[key];
   }
   return changes;
 }
 
 /** One task: what was detected, editable in place, its AI drafts, and its result from the last run. */
-export function TaskCard({ assignmentId, task, number, selected, onSelect, liveStatus, result, ai, onChanged, onDeleted, onAiFinished }: TaskCardProps) {
+export function TaskCard({ assignmentId, task, number, selected, onSelect, liveStatus, result, ai, onChanged, onDeleted, onAiFinished, onRun, runBlocked }: TaskCardProps) {
   const announce = useAnnounce();
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -58,6 +69,9 @@ export function TaskCard({ assignmentId, task, number, selected, onSelect, liveS
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [switching, setSwitching] = useState(false);
+  const [fileErrors, setFileErrors] = useState<InputFileErrors>({});
+  // The result shown when the student saved an edit to what the run uses; a new run brings another result.
+  const [editedAfter, setEditedAfter] = useState<RunTask | undefined>(undefined);
   const title = task.label || `Task ${number}`;
   const path = `/assignments/${assignmentId}/tasks/${task.id}`;
   const headingId = `task-${task.id}-title`;
@@ -73,9 +87,11 @@ export function TaskCard({ assignmentId, task, number, selected, onSelect, liveS
     try {
       onChanged(await api.patch<Task>(path, changes));
       setEditing(false);
+      if (result && RUN_INPUTS.some((key) => key in changes)) setEditedAfter(result);
       announce(`Saved ${title}.`);
     } catch (failure) {
       setError(messageOf(failure));
+      setFileErrors(inputFileServerErrors(failure));
     } finally {
       setSaving(false);
     }
@@ -125,6 +141,8 @@ export function TaskCard({ assignmentId, task, number, selected, onSelect, liveS
   }
 
   const status = liveStatus ?? result?.status;
+  const outdated = result !== undefined && result === editedAfter;
+  const cannotRun = runBlocked ?? (task.code.trim() === '' ? 'Add the program first.' : null);
   const images = result?.artifacts.filter((artifact) => artifact.contentType.startsWith('image/')) ?? [];
   const files = result?.artifacts.filter((artifact) => !artifact.contentType.startsWith('image/')) ?? [];
 
@@ -149,7 +167,17 @@ export function TaskCard({ assignmentId, task, number, selected, onSelect, liveS
       </div>
       {error ? <ErrorNotice message={error} /> : null}
       {editing ? (
-        <TaskForm initial={taskFields(task)} submitLabel="Save task" busy={saving} onSubmit={(fields) => void save(fields)} onCancel={() => setEditing(false)} />
+        <TaskForm
+          initial={taskFields(task)}
+          submitLabel="Save task"
+          busy={saving}
+          serverErrors={fileErrors}
+          onSubmit={(fields) => void save(fields)}
+          onCancel={() => {
+            setEditing(false);
+            setFileErrors({});
+          }}
+        />
       ) : (
         <>
           <p className="task-question">{task.question}</p>
@@ -187,6 +215,18 @@ export function TaskCard({ assignmentId, task, number, selected, onSelect, liveS
                   ) : null}
                 </p>
               ) : null}
+              {task.inputFiles.length > 0 ? (
+                <div className="task-files">
+                  <span className="muted">Input files in the program&rsquo;s folder:</span>
+                  <ul aria-label={`Input files of ${title}`}>
+                    {task.inputFiles.map((file) => (
+                      <li key={file.name}>
+                        <code>{file.name}</code> <span className="muted">({inputFileSize(file)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
               <p className="check">
                 <input
                   id={`shots-${task.id}`}
@@ -218,6 +258,18 @@ export function TaskCard({ assignmentId, task, number, selected, onSelect, liveS
             </div>
           ) : null}
           <div className="row">
+            {task.kind === 'code' ? (
+              <button
+                type="button"
+                className="button small primary"
+                disabled={cannotRun !== null}
+                aria-describedby={cannotRun ? `run-blocked-${task.id}` : undefined}
+                onClick={onRun}
+                aria-label={`Run this task: ${title}`}
+              >
+                Run this task
+              </button>
+            ) : null}
             <button type="button" className="button small" onClick={() => setEditing(true)} aria-label={`Edit ${title}`}>
               Edit
             </button>
@@ -226,9 +278,14 @@ export function TaskCard({ assignmentId, task, number, selected, onSelect, liveS
             </button>
             {ai ? <AiActions assignmentId={assignmentId} task={task} title={title} onFinished={onAiFinished} /> : null}
           </div>
+          {task.kind === 'code' && cannotRun ? (
+            <p id={`run-blocked-${task.id}`} className="muted">
+              {cannotRun}
+            </p>
+          ) : null}
         </>
       )}
-      {result && liveStatus === undefined ? <TaskResult result={result} title={title} images={images} files={files} /> : null}
+      {result && liveStatus === undefined ? <TaskResult result={result} title={title} images={images} files={files} outdated={outdated} /> : null}
       <ConfirmDialog
         open={confirmDelete}
         title={`Delete ${title}?`}
@@ -244,14 +301,30 @@ export function TaskCard({ assignmentId, task, number, selected, onSelect, liveS
   );
 }
 
-function TaskResult({ result, title, images, files }: { result: RunTask; title: string; images: RunTask['artifacts']; files: RunTask['artifacts'] }) {
+interface TaskResultProps {
+  result: RunTask;
+  title: string;
+  images: RunTask['artifacts'];
+  files: RunTask['artifacts'];
+  /** The task was edited since this run: the result shows the program as it was. */
+  outdated: boolean;
+}
+
+function TaskResult({ result, title, images, files, outdated }: TaskResultProps) {
+  const [shown, setShown] = useState<number | null>(null);
+  const pictures = images.map((artifact) => ({
+    src: `/api/v1/artifacts/${artifact.id}`,
+    alt: `${artifact.kind === 'screenshot' ? 'Screenshot' : artifact.kind === 'file-card' ? 'File card' : artifact.kind === 'plot' ? 'Plot' : artifact.kind}: ${artifact.name} (${title})`,
+  }));
   return (
     <section className="result" aria-label={`Result of ${title}`}>
       <p>
         <strong>Result:</strong> <span className={`badge ${statusTone(result.status)}`}>{statusWords(result.status)}</span>
         {result.exitCode !== null ? <span className="muted"> · exit code {result.exitCode}</span> : null}
         {result.timeMs !== null ? <span className="muted"> · {result.timeMs} ms</span> : null}
+        {outdated ? <span className="badge warn">From before your edit</span> : null}
       </p>
+      {outdated ? <p className="muted">You changed the task after this run: run it again to see what the edited program does.</p> : null}
       {result.detail ? <p className="muted">{result.detail}</p> : null}
       {result.transcript ? (
         <pre className="transcript" aria-label={`Output of ${title}`} tabIndex={0}>
@@ -260,13 +333,26 @@ function TaskResult({ result, title, images, files }: { result: RunTask; title: 
       ) : null}
       {images.length > 0 ? (
         <div className="shots">
-          {images.map((artifact) => (
-            <a key={artifact.id} href={`/api/v1/artifacts/${artifact.id}`} target="_blank" rel="noreferrer">
-              <img src={`/api/v1/artifacts/${artifact.id}`} alt={`${artifact.kind === 'screenshot' ? 'Screenshot' : artifact.kind}: ${artifact.name} (${title})`} loading="lazy" />
+          {pictures.map((picture, index) => (
+            <a
+              key={picture.src}
+              href={picture.src}
+              target="_blank"
+              rel="noreferrer"
+              aria-haspopup="dialog"
+              onClick={(event) => {
+                // A modified click still opens the picture in a tab of its own, as a link does.
+                if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+                event.preventDefault();
+                setShown(index);
+              }}
+            >
+              <img src={picture.src} alt={picture.alt} loading="lazy" />
             </a>
           ))}
         </div>
       ) : null}
+      <Lightbox pictures={pictures} index={shown} onIndex={setShown} onClose={() => setShown(null)} />
       {files.length > 0 ? (
         <ul>
           {files.map((artifact) => (

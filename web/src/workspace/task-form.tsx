@@ -1,6 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { LANGUAGES, THEMES, type Language, type TaskFields, type TaskKind, type Theme } from '../api/types';
 import { CodeEditor } from '../components/code-editor';
+import { InputFileList, inputFileFieldId } from './input-file-list';
+import { inputFileErrors, type InputFileErrors } from './input-files';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   python: 'Python',
@@ -37,14 +39,30 @@ interface TaskFormProps {
   busy: boolean;
   onSubmit: (fields: TaskFields) => void;
   onCancel: () => void;
+  /** What the server refused about the input files, shown under those fields. */
+  serverErrors?: InputFileErrors;
 }
 
 /** Every field a student may set on a task, labelled; used to edit a task and to add one. */
-export function TaskForm({ initial, submitLabel, busy, onSubmit, onCancel }: TaskFormProps) {
+export function TaskForm({ initial, submitLabel, busy, onSubmit, onCancel, serverErrors }: TaskFormProps) {
   const id = useId();
   const [fields, setFields] = useState<TaskFields>(initial);
   const [questionError, setQuestionError] = useState<string | null>(null);
+  const [fileErrors, setFileErrors] = useState<InputFileErrors>({});
   const set = <K extends keyof TaskFields>(key: K, value: TaskFields[K]) => setFields((old) => ({ ...old, [key]: value }));
+
+  /** Shows these input file errors and moves focus to the first; answers whether there were any. */
+  function showFileErrors(errors: InputFileErrors): boolean {
+    setFileErrors(errors);
+    const first = Object.keys(errors)[0];
+    if (first) document.getElementById(inputFileFieldId(id, first))?.focus();
+    return first !== undefined;
+  }
+
+  useEffect(() => {
+    if (serverErrors && Object.keys(serverErrors).length > 0) showFileErrors(serverErrors);
+    // Only a new refusal from the server moves focus, not a render of the same one.
+  }, [serverErrors]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -54,6 +72,7 @@ export function TaskForm({ initial, submitLabel, busy, onSubmit, onCancel }: Tas
       return;
     }
     setQuestionError(null);
+    if (fields.kind === 'code' && showFileErrors(inputFileErrors(fields.inputFiles))) return;
     onSubmit(fields);
   }
 
@@ -150,6 +169,16 @@ export function TaskForm({ initial, submitLabel, busy, onSubmit, onCancel }: Tas
               onChange={(event) => set('stdin', event.target.value)}
             />
           </div>
+          <InputFileList
+            prefix={id}
+            files={fields.inputFiles}
+            errors={fileErrors}
+            onChange={(files, edited) => {
+              set('inputFiles', files);
+              // A removal moves the files after it up: their errors would sit under the wrong file.
+              setFileErrors((old) => (edited === null ? {} : Object.fromEntries(Object.entries(old).filter(([key]) => !key.startsWith(`${edited}.`)))));
+            }}
+          />
         </>
       ) : (
         <div className="field">
