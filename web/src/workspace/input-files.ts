@@ -37,7 +37,7 @@ export function inputFileErrors(files: InputFile[]): InputFileErrors {
 
 /** Why a picked local file cannot become an input file (too large, not text), or null when it can. */
 export function uploadProblem(file: { name: string; size: number }, content: string | null): string | null {
-  if (file.size > MAX_INPUT_FILE_CHARS) return `“${file.name}” is ${formatBytes(file.size)}; an input file may be at most 1 MB.`;
+  if (file.size > MAX_INPUT_FILE_CHARS) return `“${file.name}” is too large (${formatBytes(file.size)}): an input file may hold at most ${MAX_INPUT_FILE_CHARS.toLocaleString('en')} characters.`;
   if (content !== null && content.includes('\u0000')) return `“${file.name}” is not a text file; input files are text the program reads.`;
   return null;
 }
