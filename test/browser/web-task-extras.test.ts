@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('a task’s input files, one-task runs and the pic
     await page.keyboard.press('ArrowRight');
     expect(await lightbox().getByRole('heading', { level: 2 }).textContent()).toBe(`Picture 2 of ${count}`);
     expect(await lightbox().locator('figcaption').textContent()).toMatch(/^File card: shout\.txt/);
-    await shoot(page, 'task-lightbox');
+    await shoot(page, 'task-lightbox', lightbox());
     expect(await seriousViolations(page, axe)).toEqual([]);
     await page.keyboard.press('ArrowLeft');
     expect(await lightbox().getByRole('heading', { level: 2 }).textContent()).toBe(`Picture 1 of ${count}`);
@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium)('a task’s input files, one-task runs and the pic
     expect(await pageWidth(page)).toBeLessThanOrEqual(375);
     const box = await lightbox().boundingBox();
     expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 999) <= 375).toBe(true);
-    await shoot(page, 'task-lightbox');
+    await shoot(page, 'task-lightbox', lightbox());
     expect(await seriousViolations(page, axe)).toEqual([]);
     await page.getByRole('button', { name: 'Close' }).click();
     await lightbox().waitFor({ state: 'hidden' });
