@@ -120,6 +120,11 @@ describe.skipIf(!hasChromium)('the workspace: PDF pages as images and the code e
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
     await expect.poll(() => focused(task.getByLabel('Standard input'))).toBe(true);
+    // The input files come next: adding one, then uploading one.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(task.getByRole('button', { name: 'Add an input file' }))).toBe(true);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(task.getByLabel('Upload a text file'))).toBe(true);
     await page.keyboard.press('Tab');
     await expect.poll(() => focused(task.getByRole('button', { name: 'Save task' }))).toBe(true);
     await page.keyboard.press('Enter');
