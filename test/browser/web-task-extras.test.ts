@@ -132,6 +132,20 @@ describe.skipIf(!hasChromium)('a task’s input files, one-task runs and the pic
     expect(await seriousViolations(page, axe)).toEqual([]);
     await page.getByRole('button', { name: 'Close' }).click();
     await lightbox().waitFor({ state: 'hidden' });
+  });
+
+  it('shows the report panel’s pictures in the same lightbox', async () => {
+    const picture = page.getByRole('list', { name: /^Pictures of/ }).getByRole('button').first();
+    await picture.waitFor({ timeout: 60_000 });
+    await picture.focus();
+    await page.keyboard.press('Enter');
+    await lightbox().waitFor();
+    expect(await lightbox().locator('figcaption').textContent()).toMatch(/^Screenshot /);
+    await page.keyboard.press('ArrowRight');
+    expect(await lightbox().getByRole('heading', { level: 2 }).textContent()).toMatch(/^Picture 2 of /);
+    await page.keyboard.press('Escape');
+    await lightbox().waitFor({ state: 'hidden' });
+    expect(await focused(picture)).toBe(true);
     expect(consoleProblems).toEqual([]);
   });
 });

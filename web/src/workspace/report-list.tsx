@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type PointerEvent as ReactPointerEvent, type SetStateAction } from 'react';
 import type { ReportItem } from '../api/types';
 import { useAnnounce } from '../components/announcer';
+import { Lightbox } from '../components/lightbox';
 import { plural } from '../format';
 import { moveBy, moveTo, positionOf, removeItem, restoreItem, setIncludeFailed, setPictureKept, type ReportOrder } from './report-order';
 
@@ -18,6 +19,12 @@ export function itemName(item: Pick<ReportItem, 'label' | 'number'>): string {
 export function itemDescription(item: Pick<ReportItem, 'question' | 'answer'>): string {
   const line = (item.question.trim() || item.answer.trim()).split('\n')[0] ?? '';
   return line.length > DESCRIPTION_CHARS ? `${line.slice(0, DESCRIPTION_CHARS - 1).trimEnd()}…` : line;
+}
+
+/** A report picture as the lightbox shows it. */
+function lightboxPicture(picture: ReportItem['pictures'][number]) {
+  const kind = picture.kind === 'file-card' ? 'File card' : picture.kind === 'plot' ? 'Plot' : 'Screenshot';
+  return { src: `/api/v1/artifacts/${picture.id}`, alt: `${kind} ${picture.name}` };
 }
 
 function nameIn(items: ReadonlyMap<string, ReportItem>, id: string): string {
@@ -54,6 +61,8 @@ export function ReportList({ items, arrangement, onChange }: ReportListProps) {
   const [grabbed, setGrabbed] = useState<{ id: string; from: number } | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropped, setDropped] = useState<string | null>(null);
+  // The item whose pictures the lightbox shows, and which of them.
+  const [viewing, setViewing] = useState<{ id: string; index: number } | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const controls = useRef(new Map<string, HTMLElement>());
   const focusNext = useRef<string | null>(null);
@@ -265,9 +274,11 @@ export function ReportList({ items, arrangement, onChange }: ReportListProps) {
                   ) : null}
                   {item.pictures.length > 0 ? (
                     <ul className="report-pictures" aria-label={`Pictures of ${name}`}>
-                      {item.pictures.map((picture) => (
+                      {item.pictures.map((picture, pictureIndex) => (
                         <li key={picture.id}>
-                          <img src={`/api/v1/artifacts/${picture.id}`} alt={`${picture.kind === 'file-card' ? 'File card' : picture.kind === 'plot' ? 'Plot' : 'Screenshot'} ${picture.name}`} loading="lazy" />
+                          <button type="button" className="picture-button" aria-haspopup="dialog" onClick={() => setViewing({ id, index: pictureIndex })}>
+                            <img src={lightboxPicture(picture).src} alt={lightboxPicture(picture).alt} loading="lazy" />
+                          </button>
                           {item.pictures.length > 1 ? (
                             <span className="check">
                               <input
@@ -324,6 +335,12 @@ export function ReportList({ items, arrangement, onChange }: ReportListProps) {
           </ul>
         </section>
       ) : null}
+      <Lightbox
+        pictures={(viewing ? byId.get(viewing.id)?.pictures : undefined)?.map(lightboxPicture) ?? []}
+        index={viewing?.index ?? null}
+        onIndex={(index) => setViewing((old) => (old ? { ...old, index } : old))}
+        onClose={() => setViewing(null)}
+      />
     </div>
   );
 }
