@@ -64,6 +64,7 @@ describe.skipIf(!hasChromium)('a task’s input files, one-task runs and the pic
     const files = reader().getByRole('list', { name: /^Input files of/ });
     await files.waitFor();
     expect((await files.textContent())?.replace(/\s+/g, ' ')).toContain('data.txt (37 B)');
+    await shoot(page, 'task-card-input-files', reader());
   });
 
   it('runs just this task from its card and shows the file’s content in the transcript', async () => {
