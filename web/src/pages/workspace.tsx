@@ -114,6 +114,7 @@ export function WorkspacePage() {
     if (!assignment) return;
     setAddBusy(true);
     setAddError(null);
+    setAddFileErrors({});
     try {
       const task = await api.post<Task>(`/assignments/${assignment.id}/tasks`, { ...fields, position: assignment.tasks.length });
       setAssignment({ ...assignment, tasks: [...assignment.tasks, task] });
@@ -315,7 +316,11 @@ export function WorkspacePage() {
               <>
                 <h3>New task</h3>
                 {addError ? <ErrorNotice message={addError} /> : null}
-                <TaskForm initial={NEW_TASK} submitLabel="Add task" busy={addBusy} serverErrors={addFileErrors} onSubmit={(fields) => void addTask(fields)} onCancel={() => setAdding(false)} />
+                <TaskForm initial={NEW_TASK} submitLabel="Add task" busy={addBusy} serverErrors={addFileErrors} onSubmit={(fields) => void addTask(fields)} onCancel={() => {
+                    setAdding(false);
+                    setAddFileErrors({});
+                  }}
+                />
               </>
             ) : (
               <button type="button" className="button" onClick={() => setAdding(true)}>

@@ -84,6 +84,7 @@ export function TaskCard({ assignmentId, task, number, selected, onSelect, liveS
     }
     setSaving(true);
     setError(null);
+    setFileErrors({});
     try {
       onChanged(await api.patch<Task>(path, changes));
       setEditing(false);
