@@ -31,7 +31,7 @@ const dialect = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 const queueKind = process.env.BENCH_QUEUE === 'bullmq' ? 'bullmq' : 'database';
 const redisUrl = process.env.REDIS_URL;
 if (queueKind === 'bullmq' && !redisUrl) throw new Error('BENCH_QUEUE=bullmq needs REDIS_URL');
-// About 0.3 s of arithmetic in CPython on an idle core of the development machine.
+// About 0.2 s of arithmetic in CPython on an idle core of the development machine (0.3 s on its slower days).
 const PROGRAM = 'total = 0\nfor i in range(3_000_000):\n    total += i * i % 7\nprint(total)\n';
 
 /** The CLI as a user starts it: the compiled build when there is one, else from source through tsx. */
@@ -64,6 +64,15 @@ async function bare(lanes: number): Promise<number> {
   return elapsed;
 }
 
+/** Worker processes alive now: in sessions of their own, an interrupted benchmark must end them itself. */
+const live = new Set<ChildProcess>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const child of live) child.kill('SIGTERM');
+    process.exit(130);
+  });
+}
+
 /** Starts a worker process and resolves once it says it is working on the queue. */
 function startWorker(database: ProcessDatabase, queueEnv: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, cliArgs(), {
@@ -74,6 +83,8 @@ function startWorker(database: ProcessDatabase, queueEnv: Record<string, string>
     // Its own session, as a service manager starts each worker: a CPU share of its own, not the benchmark's.
     detached: true,
   });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
