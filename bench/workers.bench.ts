@@ -12,7 +12,7 @@
 // the sandbox's start, screenshots, files, rows, events) and the lanes' idle time (waiting for the first job, between
 // jobs, and for the last one to finish).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -97,11 +97,31 @@ function startWorker(database: ProcessDatabase, queueEnv: Record<string, string>
 
 const CLOCK_TICKS_PER_S = 100;
 
-/** CPU milliseconds a worker process and the sandboxes it waited for have used so far (Linux /proc). */
-function cpuMs(child: ChildProcess): number {
+/**
+ * CPU milliseconds a worker process and every process under it (its sandbox launcher, its pool process) have used so
+ * far, with the sandboxes they waited for (Linux /proc).
+ */
+function cpuMs(pid: number): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0; // Gone meanwhile: what it used counts in its parent once waited for.
+  }
   // Fields after the parenthesised command name: utime, stime, cutime and cstime are the 12th to 15th.
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return fields.slice(11, 15).reduce((sum, value) => sum + Number(value), 0) * (1000 / CLOCK_TICKS_PER_S);
+  const fields = stat.split(') ')[1]?.split(' ') ?? [];
+  const own = fields.slice(11, 15).reduce((sum, value) => sum + Number(value), 0) * (1000 / CLOCK_TICKS_PER_S);
+  return own + childrenOf(pid).reduce((sum, child) => sum + cpuMs(child), 0);
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -136,7 +156,7 @@ async function measure(processes: number): Promise<Measurement> {
     const db = database.handle.db;
     const seeded = await seedCodeTask(db, { language: 'python', code: PROGRAM });
     for (let i = 0; i < processes; i++) workers.push(await startWorker(database, queueEnv));
-    const cpuBefore = workers.reduce((sum, worker) => sum + cpuMs(worker), 0);
+    const cpuBefore = workers.reduce((sum, worker) => sum + cpuMs(worker.pid ?? 0), 0);
     const started = performance.now();
     const runIds = await enqueueRuns(db, seeded, RUNS, producer);
     for (;;) {
@@ -147,7 +167,7 @@ async function measure(processes: number): Promise<Measurement> {
         const tasks = await db.selectFrom('run_tasks').select(['status', 'time_ms']).execute();
         const notOk = tasks.filter((task) => task.status !== 'ok').length;
         if (failed > 0 || notOk > 0) throw new Error(`${failed} runs failed, ${notOk} tasks not ok`);
-        const cpu = workers.reduce((sum, worker) => sum + cpuMs(worker), 0) - cpuBefore;
+        const cpu = workers.reduce((sum, worker) => sum + cpuMs(worker.pid ?? 0), 0) - cpuBefore;
         const runMs = finished.reduce((sum, run) => sum + Date.parse(run.finished_at ?? '') - Date.parse(run.started_at ?? ''), 0);
         return { wallMs: elapsed, programMs: tasks.reduce((sum, task) => sum + (task.time_ms ?? 0), 0), runMs, cpuMs: cpu };
       }
