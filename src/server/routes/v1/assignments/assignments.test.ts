@@ -71,8 +71,12 @@ describe.each(testDialects())('assignments on %s', (dialect) => {
     expect(response.json().tasks.length).toBeGreaterThanOrEqual(2);
 
     const id = response.json().id as string;
+    // A page drawn by an earlier version of the drawing is drawn again, and the old drawing goes.
+    const pages = `uploads/${(await ana.get('/api/v1/auth/me')).json().user.id as string}/${id}/pages`;
+    await t.app.labmate.blobs.putBuffer(`${pages}/1.png`, Buffer.from('an old drawing'));
     const page = await ana.get(`/api/v1/assignments/${id}/pages/1`);
     expect(page.statusCode).toBe(200);
+    expect(await t.app.labmate.blobs.list(pages)).toEqual([`${pages}/1.v2.png`]);
     expect(page.headers['content-type']).toBe('image/png');
     expect(page.rawPayload.subarray(1, 4).toString()).toBe('PNG');
     expect((await ana.get(`/api/v1/assignments/${id}/pages/2`)).statusCode).toBe(404);
