@@ -53,7 +53,10 @@ export async function refineAssignment(
     result = await refineTasks({ document: model, tasks: rows.map(taskFromRow), client: deps.ai, userId: assignment.owner_id, ...(signal ? { signal } : {}) });
   } catch (error) {
     if (!(error instanceof AppError) || signal?.aborted) throw error;
-    await repository.update(assignmentId, { ai_status: 'failed', ai_detail: `The AI refinement did not run: ${error.message}` });
+    // A failure of a refinement nobody waits for any more (edited or reparsed meanwhile) says nothing about the current one.
+    if (stillWanted(await repository.get(assignmentId), requestedAt)) {
+      await repository.update(assignmentId, { ai_status: 'failed', ai_detail: `The AI refinement did not run: ${error.message}` });
+    }
     return;
   }
   const now = deps.clock().toISOString();
