@@ -1,4 +1,5 @@
 import type { AiRefineStatus, AssignmentRow, TaskRow } from '../schema.js';
+import { olderThan } from './newest-first.js';
 import type { Db } from './types.js';
 
 /** One page of a user's assignments, newest first, each with its task count. */
@@ -33,11 +34,7 @@ export function assignmentsRepository(db: Db) {
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(limit + 1);
-      if (after) {
-        query = query.where((eb) =>
-          eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
-        );
-      }
+      if (after) query = query.where(olderThan('assignments.created_at', 'assignments.id', after));
       const rows = await query.execute();
       const items = rows.slice(0, limit).map((row) => ({ ...row, task_count: Number(row.task_count ?? 0) }));
       const last = items[items.length - 1];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditRow } from '../schema.js';
+import { olderThan } from './newest-first.js';
 import type { Db } from './types.js';
 
 /** Every audit event name (also what the admin audit filter accepts). */
@@ -86,15 +87,7 @@ export function auditRepository(db: Db) {
       if (options.userId) query = query.where('audit_log.user_id', '=', options.userId);
       if (options.from) query = query.where('audit_log.occurred_at', '>=', options.from);
       if (options.to) query = query.where('audit_log.occurred_at', '<', options.to);
-      const before = options.before;
-      if (before) {
-        query = query.where((eb) =>
-          eb.or([
-            eb('audit_log.occurred_at', '<', before.at),
-            eb.and([eb('audit_log.occurred_at', '=', before.at), eb('audit_log.id', '<', before.id)]),
-          ]),
-        );
-      }
+      if (options.before) query = query.where(olderThan('audit_log.occurred_at', 'audit_log.id', { createdAt: options.before.at, id: options.before.id }));
       return query.execute();
     },
     /** Removes the audit entries about a user whose account is being deleted (they hold addresses and browsers). */

@@ -1,4 +1,5 @@
 import type { ArtifactRow, ReportRow, RunTaskRow } from '../schema.js';
+import { olderThan } from './newest-first.js';
 import type { Db } from './types.js';
 
 /** Reports and what composing one reads: each task's latest finished result and its artifacts. */
@@ -20,7 +21,7 @@ export function reportsRepository(db: Db) {
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(limit + 1);
-      if (after) query = query.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]));
+      if (after) query = query.where(olderThan('reports.created_at', 'reports.id', after));
       return query.execute();
     },
     /** The newest finished report of each of the owner's given assignments that has one: assignment id → report. */

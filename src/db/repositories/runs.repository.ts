@@ -1,4 +1,5 @@
 import type { ArtifactRow, RunEventRow, RunRow, RunStatus, RunTaskRow } from '../schema.js';
+import { olderThan } from './newest-first.js';
 import type { Db } from './types.js';
 
 /** Runs, their per-task results, events and artifacts; user-facing reads are scoped to the owner. */
@@ -21,7 +22,7 @@ export function runsRepository(db: Db) {
         .orderBy('queued_at', 'desc')
         .orderBy('id', 'desc')
         .limit(limit + 1);
-      if (after) query = query.where((eb) => eb.or([eb('queued_at', '<', after.createdAt), eb.and([eb('queued_at', '=', after.createdAt), eb('id', '<', after.id)])]));
+      if (after) query = query.where(olderThan('runs.queued_at', 'runs.id', after));
       return query.execute();
     },
     /** How many tasks of each run ended (or stand) in each status: run id → status → count. */

@@ -214,6 +214,15 @@ describe.each(testDialects())('the admin API on %s', (dialect) => {
     expect((await root.get(`/api/v1/admin/users/${anaId}`)).json()).toMatchObject({ plan: null, planLimits: null });
     const events = (await root.get('/api/v1/admin/audit?limit=100')).json().items.map((e: { event: string }) => e.event);
     expect(events).toEqual(expect.arrayContaining(['plan.create', 'plan.update', 'plan.assign', 'plan.delete']));
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await root.get(`/api/v1/admin/audit?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json() as { items: Array<{ id: string }>; nextCursor: string | null };
+      ids.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    const all = ((await root.get('/api/v1/admin/audit?limit=100')).json().items as Array<{ id: string }>).map((item) => item.id);
+    expect(ids).toEqual(all);
   });
 
   it('issues an audited one-time password link that sets a new password once', async () => {
