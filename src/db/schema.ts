@@ -213,7 +213,7 @@ export interface ReportsTable {
   owner_id: string;
   assignment_id: string;
   status: 'queued' | 'running' | 'succeeded' | 'failed';
-  /** JSON of the request: order, removed, placement, pdf, includeFailed. */
+  /** JSON of the request: order, removed, placement, pdf, includeFailed, fileName. */
   request: string;
   docx_key: string | null;
   pdf_key: string | null;

@@ -8,7 +8,7 @@ import { convertDocxToPdf, PdfConversionError, type ReportTask, type TaskInserts
 import { composeInWorker } from './compose-in-worker.js';
 import { reportContents, type ReportEntry } from './report-contents.js';
 import type { BlobStore } from '../storage/blob-store.js';
-import type { ReportRequest } from './report-request.js';
+import { parseReportRequest } from './report-request.js';
 
 function reportTask(task: TaskRow): ReportTask {
   // A task the student added has no place in the document: it goes after the last block.
@@ -30,7 +30,7 @@ export async function composeReport(deps: { db: Db; blobs: BlobStore; clock: Clo
   const report = await reports.get(reportId);
   if (!report || report.status === 'succeeded') return;
   await reports.update(reportId, { status: 'running' });
-  const request = JSON.parse(report.request) as ReportRequest;
+  const request = parseReportRequest(report.request);
   const assignments = assignmentsRepository(deps.db);
   const assignment = await assignments.find(report.owner_id, report.assignment_id);
   if (!assignment) return;

@@ -149,8 +149,27 @@ describe.skipIf(!hasChromium)('arranging the report in Chromium', { timeout: 300
     expect(problems).toEqual([]);
   });
 
+  it('after a reload, arranges the report as last composed: same order, same removed item, same file name', async () => {
+    await page.reload();
+    const report = reportSection(page);
+    await expect.poll(() => itemNames(page)).toEqual(['Q4', 'Q1', 'Q3']);
+    await report.getByRole('region', { name: 'Removed (1)' }).getByRole('button', { name: 'Restore Q2' }).waitFor();
+    expect(await report.getByRole('textbox', { name: 'File name' }).inputValue()).toBe('Lab 4 arranged');
+    expect(await report.getByRole('radio', { name: 'In a section at the end' }).isChecked()).toBe(true);
+    expect(await report.getByRole('checkbox', { name: 'Include anyway Q3' }).isChecked()).toBe(true);
+    await report.getByText(/^Arranged as in your last report \(.+\)\.$/).waitFor();
+    await shoot(page, 'report-restored', report);
+
+    await report.getByRole('button', { name: 'Back to document order' }).click();
+    await expect.poll(() => itemNames(page)).toEqual(['Q1', 'Q3', 'Q4']);
+    expect(await report.getByText(/^Arranged as in your last report/).count()).toBe(0);
+    await report.getByRole('button', { name: 'Restore Q2' }).click();
+    await expect.poll(() => itemNames(page)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+    await report.getByRole('checkbox', { name: 'Include anyway Q3' }).uncheck();
+    expect(problems).toEqual([]);
+  });
+
   it('reorders by dragging a handle with the mouse, and composes in that order', async () => {
-    await page.goto(workspace);
     await expect.poll(() => itemNames(page)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
     // The mouse acts on what is on screen: bring the whole list into view first.
     await reportSection(page).locator('[data-item-id]').first().evaluate((element) => (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'start' }));
@@ -192,7 +211,8 @@ describe.skipIf(!hasChromium)('arranging the report in Chromium', { timeout: 300
     const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, storageState: await context.storageState(), reducedMotion: 'reduce', bypassCSP: true });
     const small = await phone.newPage();
     await small.goto(workspace);
-    await expect.poll(() => itemNames(small), { timeout: 30_000 }).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+    // Arranged as the last report (composed by the mouse test above).
+    await expect.poll(() => itemNames(small), { timeout: 30_000 }).toEqual(['Q2', 'Q1', 'Q3', 'Q4']);
     await reportSection(small).getByRole('button', { name: 'Remove Q2' }).click();
     await reportSection(small).getByRole('button', { name: 'Move up Q4' }).click();
     await expect.poll(() => itemNames(small)).toEqual(['Q1', 'Q4', 'Q3']);
@@ -205,7 +225,7 @@ describe.skipIf(!hasChromium)('arranging the report in Chromium', { timeout: 300
     const wide = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: await context.storageState(), bypassCSP: true });
     const scanned = await wide.newPage();
     await scanned.goto(workspace);
-    await expect.poll(() => itemNames(scanned), { timeout: 30_000 }).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+    await expect.poll(() => itemNames(scanned), { timeout: 30_000 }).toEqual(['Q2', 'Q1', 'Q3', 'Q4']);
     await reportSection(scanned).getByRole('button', { name: 'Remove Q1' }).click();
     await handle(scanned, 'Q4').focus();
     await scanned.keyboard.press('Enter');

@@ -28,12 +28,16 @@ describe.each(testDialects())('the report items and a report composed from them 
   let labId: string;
   let tasks: Array<{ id: string; label: string; question: string }>;
 
-  async function compose(body: object): Promise<string> {
-    const reportId = (await ana.post(`/api/v1/assignments/${labId}/reports`, { pdf: false, ...body })).json().id as string;
-    const report = await waitFor(
-      async () => (await ana.get(`/api/v1/reports/${reportId}`)).json() as { status: string; docx: string | null; error: string | null },
+  async function finished(reportId: string) {
+    return waitFor(
+      async () => (await ana.get(`/api/v1/reports/${reportId}`)).json() as { status: string; docx: string | null; error: string | null; request: unknown },
       (value) => value.status === 'succeeded' || value.status === 'failed',
     );
+  }
+
+  async function compose(body: object): Promise<string> {
+    const reportId = (await ana.post(`/api/v1/assignments/${labId}/reports`, { pdf: false, ...body })).json().id as string;
+    const report = await finished(reportId);
     expect(report.error).toBeNull();
     const zip = await JSZip.loadAsync((await ana.get(report.docx ?? '')).rawPayload);
     return (await zip.file('word/document.xml')?.async('string')) ?? '';
@@ -90,6 +94,20 @@ describe.each(testDialects())('the report items and a report composed from them 
     const xml = await compose({ placement: 'end', removed: [picture] });
     expect(captions(xml)).toEqual(['Q2 — output', 'Q4 — output', 'Q5 — answer']);
     expect([...xml.matchAll(/<w:drawing>/g)]).toHaveLength(2);
+  });
+
+  it('gives back the request a report was composed from, on the report and first in the assignment’s report list', async () => {
+    const [q1, q2, q3, q4] = tasks;
+    const items = ((await ana.get(`/api/v1/assignments/${labId}/report-items`)).json() as { items: Item[] }).items;
+    const picture = items[3]?.pictures[0]?.id;
+    const sent = { order: [q4?.id, q1?.id, q3?.id], removed: [q2?.id, picture], placement: 'end', pdf: false, includeFailed: [q3?.id], fileName: 'Lab 4 arranged' };
+    const reportId = (await ana.post(`/api/v1/assignments/${labId}/reports`, sent)).json().id as string;
+    expect((await finished(reportId)).request).toEqual(sent);
+    const newest = (await ana.get(`/api/v1/assignments/${labId}/reports?limit=1`)).json() as { items: Array<{ id: string; request: unknown }> };
+    expect(newest.items.map((report) => [report.id, report.request])).toEqual([[reportId, sent]]);
+
+    const unnamedId = (await ana.post(`/api/v1/assignments/${labId}/reports`, { pdf: false })).json().id as string;
+    expect((await finished(unnamedId)).request).toEqual({ order: [], removed: [], placement: 'below', pdf: false, includeFailed: [] });
   });
 
   it('answers 404 for another user’s assignment', async () => {

@@ -155,6 +155,19 @@ export interface Started {
   status: string;
 }
 
+/** What a report was composed from: the body of `POST /assignments/{id}/reports`. */
+export interface ReportRequest {
+  /** Task ids in the order wanted. */
+  order: string[];
+  /** Task ids and picture (artifact) ids left out. */
+  removed: string[];
+  placement: 'below' | 'end';
+  pdf: boolean;
+  /** Failed tasks included anyway. */
+  includeFailed: string[];
+  fileName?: string;
+}
+
 export interface Report {
   id: string;
   assignmentId: string;
@@ -165,6 +178,7 @@ export interface Report {
   pdfError: string | null;
   createdAt: string;
   finishedAt: string | null;
+  request: ReportRequest;
 }
 
 /** What the next report would hold for one task (`GET /assignments/{id}/report-items`). */

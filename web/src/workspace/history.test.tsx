@@ -11,7 +11,7 @@ function run(id: string, queuedAt: string, changes: Partial<RunSummary> = {}): R
 }
 
 function report(id: string, createdAt: string, changes: Partial<Report> = {}): Report {
-  return { id, assignmentId: 'a1', status: 'succeeded', error: null, docx: `/api/v1/reports/${id}/docx`, pdf: null, pdfError: null, createdAt, finishedAt: createdAt, ...changes };
+  return { id, assignmentId: 'a1', status: 'succeeded', error: null, docx: `/api/v1/reports/${id}/docx`, pdf: null, pdfError: null, createdAt, finishedAt: createdAt, request: { order: [], removed: [], placement: 'below', pdf: false, includeFailed: [] }, ...changes };
 }
 
 let requests: string[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  arrangementFromRequest,
   documentOrder,
   initialOrder,
   isReordered,
@@ -122,5 +123,33 @@ describe('the request body', () => {
     const state = initialOrder(IDS);
     expect(requestBody(state, { placement: 'below', pdf: false, fileName: '  Lab 4 final ' }).fileName).toBe('Lab 4 final');
     expect(requestBody(state, { placement: 'below', pdf: false, fileName: '   ' })).not.toHaveProperty('fileName');
+  });
+});
+
+describe('the arrangement of the last report', () => {
+  const items = (ids: readonly string[]) => ids.map((taskId) => ({ taskId, pictures: [{ id: `${taskId}-picture` }, { id: `${taskId}-other` }] }));
+  const request = { order: ['d', 'a', 'c'], removed: ['b', 'c-other'], placement: 'end' as const, pdf: false, includeFailed: ['c'], fileName: 'Lab' };
+
+  it('takes the order, the removed items and pictures and the failed tasks included from the request', () => {
+    expect(arrangementFromRequest(items(['a', 'b', 'c', 'd']), request)).toEqual({ order: ['d', 'a', 'c'], removed: [{ id: 'b', index: 1 }], includeFailed: ['c'], removedPictures: ['c-other'] });
+  });
+
+  it('ignores ids that are gone and puts a new item after the one before it in the document', () => {
+    const now = items(['a', 'x', 'c', 'd', 'y']);
+    expect(arrangementFromRequest(now, { ...request, includeFailed: ['c', 'b'], removed: ['b', 'gone-picture', 'x-other'] })).toEqual({
+      order: ['d', 'y', 'a', 'x', 'c'],
+      removed: [],
+      includeFailed: ['c'],
+      removedPictures: ['x-other'],
+    });
+  });
+
+  it('restores a removed item at its place in the document', () => {
+    const arranged = arrangementFromRequest(items(['a', 'b', 'c', 'd']), { ...request, order: ['a', 'c', 'd'], removed: ['b'] });
+    expect(restoreItem(arranged, 'b').order).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('keeps the document order when the request names no order', () => {
+    expect(arrangementFromRequest(items(IDS), { order: [], removed: [], placement: 'below', pdf: true, includeFailed: [] })).toEqual(initialOrder(IDS));
   });
 });

@@ -1,6 +1,8 @@
 // The student's arrangement of a report's items, as plain data: every change makes a new value, so the list can
 // cancel a move by going back, and the request body is built from exactly what the student sees.
 
+import type { ReportRequest } from '../api/types';
+
 /** One item the student removed, with the place it had so that restoring puts it back there. */
 export interface RemovedItem {
   id: string;
@@ -18,15 +20,6 @@ export interface ReportOrder {
   removedPictures: string[];
 }
 
-/** The body of `POST /assignments/{id}/reports`. */
-export interface ReportRequestBody {
-  order: string[];
-  removed: string[];
-  placement: 'below' | 'end';
-  pdf: boolean;
-  includeFailed: string[];
-  fileName?: string;
-}
 
 /** Every item in document order, none removed. */
 export function initialOrder(ids: readonly string[]): ReportOrder {
@@ -53,6 +46,31 @@ export function reconcile(state: ReportOrder, ids: readonly string[], pictureIds
     includeFailed: state.includeFailed.filter((id) => present.has(id)),
     removedPictures: state.removedPictures.filter((id) => pictures.has(id)),
   };
+}
+
+/**
+ * The arrangement a composed report's request describes, fitted to the items as they are now (in document order):
+ * ids that are gone are ignored, and items the request did not mention slot in by their place in the document.
+ */
+export function arrangementFromRequest(items: ReadonlyArray<{ taskId: string; pictures: ReadonlyArray<{ id: string }> }>, request: ReportRequest): ReportOrder {
+  const ids = items.map((item) => item.taskId);
+  const present = new Set(ids);
+  const removedIds = new Set(request.removed);
+  const fitted = reconcile(
+    {
+      order: request.order.filter((id) => !removedIds.has(id)),
+      removed: request.removed.filter((id) => present.has(id)).map((id) => ({ id, index: 0 })),
+      includeFailed: request.includeFailed,
+      // `removed` names tasks and pictures alike: reconcile keeps only the ids that are pictures.
+      removedPictures: request.removed,
+    },
+    ids,
+    items.flatMap((item) => item.pictures.map((picture) => picture.id)),
+  );
+  // The request does not say where a removed item stood: restoring puts it back at its place in the document.
+  const documentIndex = new Map(ids.map((id, index) => [id, index]));
+  const before = (id: string) => fitted.order.filter((kept) => (documentIndex.get(kept) ?? 0) < (documentIndex.get(id) ?? 0)).length;
+  return { ...fitted, removed: fitted.removed.map((item) => ({ id: item.id, index: before(item.id) })) };
 }
 
 /** The item's place in the order, from 1 (0 when it is not in the order). */
@@ -122,7 +140,7 @@ export function setPictureKept(state: ReportOrder, pictureId: string, kept: bool
 }
 
 /** The request that composes exactly this arrangement. */
-export function requestBody(state: ReportOrder, options: { placement: 'below' | 'end'; pdf: boolean; fileName?: string }): ReportRequestBody {
+export function requestBody(state: ReportOrder, options: { placement: 'below' | 'end'; pdf: boolean; fileName?: string }): ReportRequest {
   const kept = new Set(state.order);
   const fileName = options.fileName?.trim();
   return {

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
 import { ApiError, messageOf } from '../api/problem';
-import type { Report, ReportItem, Started } from '../api/types';
+import type { Page, Report, ReportItem, Started } from '../api/types';
 import { useAnnounce } from '../components/announcer';
 import { TextField } from '../components/field';
 import { ErrorNotice, Loading } from '../components/notice';
-import { plural } from '../format';
+import { formatMoment, plural } from '../format';
 import { ReportList } from './report-list';
-import { documentOrder, initialOrder, isReordered, reconcile, requestBody, type ReportOrder } from './report-order';
+import { arrangementFromRequest, documentOrder, initialOrder, isReordered, reconcile, requestBody, type ReportOrder } from './report-order';
 
 const POLL_MS = 1000;
 
@@ -35,6 +35,16 @@ function stemOf(name: string): string {
   return name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
 }
 
+/** The newest report of the assignment, whose request holds the student's last arrangement; none when it cannot be read. */
+async function lastReport(assignmentId: string): Promise<Report | null> {
+  try {
+    return (await api.get<Page<Report>>(`/assignments/${assignmentId}/reports?limit=1`)).items[0] ?? null;
+  } catch {
+    // The arrangement is a convenience: without it the items start in document order.
+    return null;
+  }
+}
+
 /** The report's items to order and remove, then compose the report from them, wait for it, and offer the downloads. */
 export function ReportPanel({ assignmentId, originalName, format, pdfAvailable, disabledReason, contentsKey, onComposed }: ReportPanelProps) {
   const announce = useAnnounce();
@@ -49,7 +59,10 @@ export function ReportPanel({ assignmentId, originalName, format, pdfAvailable, 
   const [composedBody, setComposedBody] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** When the arrangement was picked up from the last report: that report's creation time. */
+  const [restoredFrom, setRestoredFrom] = useState<string | null>(null);
   const alive = useRef(true);
+  const seeded = useRef(false);
   const latestLoad = useRef(0);
   const download = useRef<HTMLAnchorElement>(null);
   const summary = useRef<HTMLParagraphElement>(null);
@@ -72,17 +85,26 @@ export function ReportPanel({ assignmentId, originalName, format, pdfAvailable, 
     const load = ++latestLoad.current;
     setItemsError(null);
     try {
-      const answer = await api.get<{ items: ReportItem[] }>(`/assignments/${assignmentId}/report-items`);
+      const [answer, last] = await Promise.all([api.get<{ items: ReportItem[] }>(`/assignments/${assignmentId}/report-items`), seeded.current ? null : lastReport(assignmentId)]);
       // Only the newest answer counts: an older one may arrive after it.
       if (!alive.current || load !== latestLoad.current) return;
       setItems(answer.items);
-      setArrangement((old) =>
-        reconcile(
-          old,
-          answer.items.map((item) => item.taskId),
-          answer.items.flatMap((item) => item.pictures.map((picture) => picture.id)),
-        ),
-      );
+      if (!seeded.current && last) {
+        setArrangement(arrangementFromRequest(answer.items, last.request));
+        setPlacement(last.request.placement);
+        setPdf(last.request.pdf);
+        setFileName(last.request.fileName ?? '');
+        setRestoredFrom(last.createdAt);
+      } else {
+        setArrangement((old) =>
+          reconcile(
+            old,
+            answer.items.map((item) => item.taskId),
+            answer.items.flatMap((item) => item.pictures.map((picture) => picture.id)),
+          ),
+        );
+      }
+      seeded.current = true;
     } catch (failure) {
       if (alive.current && load === latestLoad.current) setItemsError(messageOf(failure));
     }
@@ -134,6 +156,7 @@ export function ReportPanel({ assignmentId, originalName, format, pdfAvailable, 
 
   function backToDocumentOrder() {
     setArrangement((old) => documentOrder(old, documentIds));
+    setRestoredFrom(null);
     announce('The items are back in document order.');
     // The button goes away with the reordering: land on the summary rather than nowhere.
     summary.current?.focus();
@@ -172,6 +195,7 @@ export function ReportPanel({ assignmentId, originalName, format, pdfAvailable, 
               </button>
             ) : null}
           </div>
+          {restoredFrom ? <p className="muted small-print">Arranged as in your last report ({formatMoment(restoredFrom)}).</p> : null}
           {arrangement.order.length > 1 ? <p className="muted small-print">{orderHint(format, placement)}</p> : null}
           <ReportList items={items} arrangement={arrangement} onChange={setArrangement} />
         </>

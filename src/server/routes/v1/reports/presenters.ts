@@ -1,8 +1,14 @@
 import type { ReportRow } from '../../../../db/schema.js';
 import type { ReportEntry } from '../../../../reports/report-contents.js';
+import { parseReportRequest } from '../../../../reports/report-request.js';
 import type { ReportItemsOut, ReportOut } from './schemas.js';
 
-/** A report with its download links once they exist (never the blob keys). */
+function presentRequest(json: string): ReportOut['request'] {
+  const { fileName, ...rest } = parseReportRequest(json);
+  return fileName === undefined ? rest : { ...rest, fileName };
+}
+
+/** A report with its download links once they exist (never the blob keys) and the request it was composed from. */
 export function presentReport(report: ReportRow): ReportOut {
   return {
     id: report.id,
@@ -14,6 +20,7 @@ export function presentReport(report: ReportRow): ReportOut {
     pdfError: report.pdf_error,
     createdAt: report.created_at,
     finishedAt: report.finished_at,
+    request: presentRequest(report.request),
   };
 }
 

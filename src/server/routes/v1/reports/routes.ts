@@ -7,7 +7,7 @@ import type { ReportRow } from '../../../../db/schema.js';
 import { errors } from '../../../../errors.js';
 import { reportFileName } from '../../../../report/index.js';
 import { reportItems } from '../../../../reports/report-contents.js';
-import type { ReportRequest } from '../../../../reports/report-request.js';
+import { parseReportRequest } from '../../../../reports/report-request.js';
 import { requestReport } from '../../../../reports/request-report.js';
 import { attachmentDisposition } from '../../../content-disposition.js';
 import { requireSession } from '../../../plugins/access.js';
@@ -20,7 +20,7 @@ const tags = ['reports'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function requestedFileName(report: ReportRow): string | undefined {
-  return (JSON.parse(report.request) as ReportRequest).fileName;
+  return parseReportRequest(report.request).fileName;
 }
 
 /** Compose a report in the background, read its state, download it as DOCX or PDF. */

@@ -27,6 +27,15 @@ export const reportSchema = z.object({
   pdfError: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** What the report was composed from, so the student's arrangement can be picked up again. */
+  request: z.object({
+    order: z.array(z.string()),
+    removed: z.array(z.string()),
+    placement: z.enum(['below', 'end']),
+    pdf: z.boolean(),
+    includeFailed: z.array(z.string()),
+    fileName: z.string().optional(),
+  }),
 });
 export type ReportOut = z.infer<typeof reportSchema>;
 export const reportListSchema = z.object({ items: z.array(reportSchema), nextCursor: z.string().nullable() });
