@@ -3,7 +3,6 @@ import { api } from '../api';
 import { TextField } from '../components/field';
 import { ErrorNotice } from '../components/notice';
 import { useFormFields } from '../components/use-form-fields';
-import { formErrors } from '../field-errors';
 import { PLAN_FIELD_LABELS, PLAN_NAME_MAX, QUOTA_FIELDS, planFormValues, validatePlan, type PlanFormValues } from './plan-values';
 import type { Plan } from './types';
 
@@ -17,7 +16,7 @@ interface PlanFormProps {
 /** Creates or edits a plan: its name and every limit, checked here first and then by the server. */
 export function PlanForm({ plan, onSaved, onCancel }: PlanFormProps) {
   const idPrefix = plan ? `plan-${plan.id}` : 'plan-new';
-  const { values, bind, showErrors } = useFormFields<PlanFormValues>(idPrefix, planFormValues(plan));
+  const { values, bind, showErrors, showProblem } = useFormFields<PlanFormValues>(idPrefix, planFormValues(plan));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -34,9 +33,7 @@ export function PlanForm({ plan, onSaved, onCancel }: PlanFormProps) {
       const saved = plan ? await api.patch<Plan>(`/admin/plans/${plan.id}`, checked.body) : await api.post<Plan>('/admin/plans', checked.body);
       onSaved(saved);
     } catch (failure) {
-      const problem = formErrors(failure, PLAN_FIELD_LABELS);
-      showErrors(problem.fields);
-      setError(problem.notice);
+      setError(showProblem(failure, PLAN_FIELD_LABELS));
       setBusy(false);
     }
   }

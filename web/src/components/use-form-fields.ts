@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { formErrors } from '../field-errors';
 
 /** The text fields of one form: their values, their errors, and what ties each input to both. */
 export function useFormFields<V extends { [K in keyof V]: string }>(prefix: string, initial: V, onEdit?: () => void) {
@@ -29,5 +30,16 @@ export function useFormFields<V extends { [K in keyof V]: string }>(prefix: stri
     [prefix],
   );
 
-  return { values, setValues, errors, bind, showErrors };
+  /** Shows a refused submission's field errors at their fields; returns what no field shows, for the notice above the form. */
+  const showProblem = useCallback(
+    <F extends keyof V & string>(failure: unknown, labels: Record<F, string>): string | null => {
+      const problem = formErrors(failure, labels);
+      // The labels name only fields of this form, so every key of problem.fields is one of V's.
+      showErrors(problem.fields as Partial<Record<keyof V, string>>);
+      return problem.notice;
+    },
+    [showErrors],
+  );
+
+  return { values, setValues, errors, bind, showErrors, showProblem };
 }

@@ -7,7 +7,6 @@ import { TextField } from '../components/field';
 import { useFormFields } from '../components/use-form-fields';
 import { ErrorNotice, Loading } from '../components/notice';
 import { usePageTitle } from '../components/page-title';
-import { formErrors } from '../field-errors';
 import { nextPath, useSession } from '../session';
 
 const MIN_PASSWORD = 8;
@@ -25,7 +24,7 @@ export function SignUpPage() {
   const [mode, setMode] = useState<SignupMode | null>(null);
   const [modeError, setModeError] = useState<string | null>(null);
   // An admin's invite link (/signup?invite=CODE) fills the code in.
-  const { values, bind, showErrors } = useFormFields<Record<Fields, string>>('signup', {
+  const { values, bind, showErrors, showProblem } = useFormFields<Record<Fields, string>>('signup', {
     name: '',
     email: '',
     password: '',
@@ -74,9 +73,7 @@ export function SignUpPage() {
       navigate(next, { replace: true });
     } catch (failure) {
       setBusy(false);
-      const problem = formErrors(failure, LABELS);
-      showErrors(problem.fields);
-      setError(problem.notice);
+      setError(showProblem(failure, LABELS));
     }
   }
 

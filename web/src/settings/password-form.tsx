@@ -4,7 +4,6 @@ import { useAnnounce } from '../components/announcer';
 import { TextField } from '../components/field';
 import { ErrorNotice } from '../components/notice';
 import { useFormFields } from '../components/use-form-fields';
-import { formErrors } from '../field-errors';
 import { plural } from '../format';
 
 const MIN_PASSWORD = 8;
@@ -23,7 +22,7 @@ export function passwordChangedMessage(revokedSessions: number): string {
 /** Change the password with the current one; the server ends every other session. */
 export function PasswordForm({ onChanged }: { onChanged: (revokedSessions: number) => void }) {
   const announce = useAnnounce();
-  const { values, setValues, bind, showErrors } = useFormFields<Record<Field, string>>('password', { currentPassword: '', newPassword: '', repeatPassword: '' });
+  const { values, setValues, bind, showErrors, showProblem } = useFormFields<Record<Field, string>>('password', { currentPassword: '', newPassword: '', repeatPassword: '' });
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,9 +45,7 @@ export function PasswordForm({ onChanged }: { onChanged: (revokedSessions: numbe
       announce(message);
       onChanged(answer.revokedSessions);
     } catch (failure) {
-      const problem = formErrors(failure, LABELS);
-      showErrors(problem.fields);
-      setError(problem.notice);
+      setError(showProblem(failure, LABELS));
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,6 @@ import { useAnnounce } from '../components/announcer';
 import { TextField } from '../components/field';
 import { ErrorNotice } from '../components/notice';
 import { useFormFields } from '../components/use-form-fields';
-import { formErrors } from '../field-errors';
 import { useSession } from '../session';
 import { themeName } from '../workspace/task-form';
 import { profileChanges, profileValues, type ProfileField } from './profile-values';
@@ -25,7 +24,7 @@ export function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (
   const { updateUser } = useSession();
   const announce = useAnnounce();
   const [saved, setSaved] = useState(false);
-  const { values, setValues, bind, showErrors } = useFormFields('profile', profileValues(profile), () => setSaved(false));
+  const { values, setValues, bind, showErrors, showProblem } = useFormFields('profile', profileValues(profile), () => setSaved(false));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { error: themeError, ...theme } = bind('preferredTheme');
@@ -49,9 +48,7 @@ export function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (
       setSaved(true);
       announce('Your profile was saved.');
     } catch (failure) {
-      const problem = formErrors(failure, LABELS);
-      showErrors(problem.fields);
-      setError(problem.notice);
+      setError(showProblem(failure, LABELS));
     } finally {
       setBusy(false);
     }

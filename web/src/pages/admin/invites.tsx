@@ -17,7 +17,6 @@ import { TextField } from '../../components/field';
 import { ErrorNotice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
 import { useFormFields } from '../../components/use-form-fields';
-import { formErrors } from '../../field-errors';
 import { formatDate } from '../../format';
 
 const STATUS = { open: ['Open', 'ok'], 'used-up': ['Used up', ''], expired: ['Expired', 'warn'], revoked: ['Revoked', 'bad'] } as const;
@@ -29,7 +28,7 @@ export function AdminInvitesPage() {
   const announce = useAnnounce();
   const paging = useCursorPaging();
   const invites = useApiGet<Page<Invite>>(apiPath('/admin/invites', { cursor: paging.cursor }));
-  const { values, setValues, bind, showErrors } = useFormFields<InviteFormValues>('invite', EMPTY);
+  const { values, setValues, bind, showErrors, showProblem } = useFormFields<InviteFormValues>('invite', EMPTY);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Invite | null>(null);
@@ -57,9 +56,7 @@ export function AdminInvitesPage() {
       if (paging.first) paging.first();
       else invites.reload();
     } catch (failure) {
-      const problem = formErrors(failure, INVITE_FIELD_LABELS);
-      showErrors(problem.fields);
-      setError(problem.notice);
+      setError(showProblem(failure, INVITE_FIELD_LABELS));
     } finally {
       setBusy(false);
     }
