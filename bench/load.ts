@@ -1,12 +1,12 @@
-// npm run load: K users drive the whole journey at once against a server started here on loopback (again with K new
-// users until the loaded window lasts as long as the idle ones), and the signed-in GET /auth/me p99 is measured idle
-// (before and after the load) and under that load, in the same run. Two
+// npm run load: K users drive the whole journey at once against a server started here on loopback, each user starting
+// a new journey (as a new account) when one ends until the loaded window lasts as long as the idle ones, and the
+// signed-in GET /auth/me p99 is measured idle (before and after the load) and under that load, in the same run. Two
 // topologies, one after the other (LOAD_TOPOLOGY=one-process or api+worker for one): the server working on jobs
 // itself (LABMATE_WORKERS defaults to one per core), and an API-only server (LABMATE_WORKERS=0) beside a
 // `labmate worker` process at background priority (`nice -n 10`), as the README recommends for production. Each runs
 // in a session of its own, as a server does, and the server's event-loop delay is read from its /metrics too.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { lowerPriority } from '../src/workers/background-priority.js';
@@ -103,9 +103,9 @@ function quantile(values: number[], q: number): number {
 
 // Idle samples are taken before and after the load: on a shared host the other tenants' load drifts, and idle
 // time on both sides of the loaded window estimates the idle p99 during it better than either side alone.
-const IDLE_SAMPLES = 200;
-/** Rounds of K journeys at most in the loaded window. */
-const MAX_ROUNDS = 6;
+const IDLE_SAMPLES = 300;
+/** Journeys per user at most in the loaded window. */
+const MAX_JOURNEYS_PER_USER = 12;
 
 // The prober samples from a process in a session of its own, like a user's browser: neither the journeys' work in
 // this process nor the CPU slice it shares with them under autogroup scheduling delays its clock.
@@ -152,7 +152,8 @@ async function eventLoopDelay(): Promise<{ p99: number; max: number }> {
   return { p99: gauge('p99'), max: gauge('max') };
 }
 
-// Node flags for the processes started here, e.g. LOAD_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile them.
+// Node flags for the processes started here, e.g. LOAD_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile them;
+// LOAD_SERVER_LOG=/tmp/x appends each process's output to /tmp/x.serve (or .worker), e.g. for --trace-gc.
 const NODE_FLAGS = (process.env.LOAD_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
 /**
@@ -162,12 +163,14 @@ const NODE_FLAGS = (process.env.LOAD_NODE_FLAGS ?? '').split(' ').filter(Boolean
  */
 function startProcess(args: string[], env: Record<string, string>, niceness = 0): ChildProcess {
   const command = niceness > 0 ? ['nice', '-n', String(niceness), process.execPath] : [process.execPath];
+  const log = process.env.LOAD_SERVER_LOG ? openSync(`${process.env.LOAD_SERVER_LOG}.${args[0]}`, 'a') : 'ignore';
   const child = spawn(command[0]!, [...command.slice(1), ...NODE_FLAGS, 'dist/cli/main.js', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
-    stdio: 'ignore',
+    stdio: ['ignore', log, log],
     detached: true,
   });
+  if (typeof log === 'number') closeSync(log);
   if (niceness > 0) lowerPriority(child.pid, niceness);
   return child;
 }
@@ -192,15 +195,19 @@ async function measure(topology: Topology, docx: Buffer): Promise<boolean> {
     const idleDelay = await eventLoopDelay();
     const started = performance.now();
     // As long under load as idle (both sides), so both p99s are the same order statistic of about as many samples:
-    // on a quiet host one round of journeys lasts two seconds, whose p99 would be its single worst sample.
+    // on a quiet host one journey lasts two seconds, whose p99 would be its single worst sample.
     const minLoadedMs = 2 * (started - idleStarted);
     const under = probeMe(prober);
     const results: PromiseSettledResult<void>[] = [];
-    let rounds = 0;
-    do {
-      const round = rounds++;
-      results.push(...(await Promise.allSettled(Array.from({ length: K }, (_, i) => journey(round * K + i, docx)))));
-    } while (rounds < MAX_ROUNDS && performance.now() - started < minLoadedMs);
+    // Each user goes through the journey again as soon as the last one ended (a closed loop, as load generators'
+    // virtual users do), so K journeys are in flight all the time rather than K starting together in lockstep.
+    await Promise.all(
+      Array.from({ length: K }, async (_, user) => {
+        for (let n = 0; n < MAX_JOURNEYS_PER_USER && (n === 0 || performance.now() - started < minLoadedMs); n++) {
+          results.push(...(await Promise.allSettled([journey(n * K + user, docx)])));
+        }
+      }),
+    );
     const wallS = (performance.now() - started) / 1000;
     under.stop();
     const busy = await under.samples;
@@ -208,7 +215,7 @@ async function measure(topology: Topology, docx: Buffer): Promise<boolean> {
     const after = await probeMe(prober, IDLE_SAMPLES).samples;
     const idle = [...before, ...after];
     const failed = results.filter((r) => r.status === 'rejected');
-    console.log(`\n[${topology}] ${K} users at once, full journey each (sign up, upload, run 2 programs, compose, download), loopback, ${rounds} round(s)`);
+    console.log(`\n[${topology}] ${K} users at once, full journey each (sign up, upload, run 2 programs, compose, download), loopback, ${results.length} journeys`);
     console.log(`wall ${wallS.toFixed(1)} s, ${(results.length / wallS).toFixed(2)} journeys/s, errors ${errors}, failed journeys ${failed.length}`);
     for (const [step, values] of timings) {
       console.log(`  ${step.padEnd(18)} p50 ${quantile(values, 0.5).toFixed(0).padStart(6)} ms  p95 ${quantile(values, 0.95).toFixed(0).padStart(6)} ms  p99 ${quantile(values, 0.99).toFixed(0).padStart(6)} ms`);

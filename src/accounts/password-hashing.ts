@@ -1,17 +1,19 @@
-import argon2 from 'argon2';
-import { availableParallelism } from 'node:os';
-import { Semaphore } from '../semaphore.js';
+import { sharedPool } from '../workers/shared-pool.js';
+import type { HashingRequest } from './password-hashing-worker.js';
 
-// OWASP's argon2id floor (19 MiB, t=2, p=1): strong enough, and sign-in stays fast under load.
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const WORKER = new URL('./password-hashing-worker.js', import.meta.url);
+const TIMEOUT_MS = 30_000;
 
-// argon2 runs on libuv's pool of 4 threads: a burst of sign-ups would take every core from the event loop (and every
-// pool thread from file I/O). One core is left to the loop; the rest of the burst waits its turn.
-const hashing = new Semaphore(Math.max(1, availableParallelism() - 1));
+// argon2 is meant to cost CPU, and on libuv's threads it would take that CPU in the server's own scheduling share,
+// preempting the event loop's thread on every sign-up and sign-in. The shared pool runs it at background priority
+// (in `serve`, in a process of its own) and bounds how many hashes run at once.
+function inPool<Result extends string | boolean>(request: HashingRequest): Promise<Result> {
+  return sharedPool().run<Result>(WORKER, request, { timeoutMs: TIMEOUT_MS });
+}
 
 /** Hashes a password with argon2id. */
 export function hashPassword(password: string): Promise<string> {
-  return hashing.run(() => argon2.hash(password, OPTIONS));
+  return inPool<string>({ op: 'hash', password });
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -19,14 +21,12 @@ let dummyHash: Promise<string> | undefined;
 /** Verifies a password; with no stored hash it still spends the same work, so unknown emails answer alike. */
 export async function verifyPassword(storedHash: string | null | undefined, password: string): Promise<boolean> {
   if (!storedHash) {
-    dummyHash ??= hashPassword('labmate-timing-equaliser');
-    const equaliser = await dummyHash;
-    await hashing.run(() => argon2.verify(equaliser, password));
+    dummyHash ??= hashPassword('labmate-timing-equaliser').catch((error: unknown) => {
+      dummyHash = undefined;
+      throw error;
+    });
+    await inPool<boolean>({ op: 'verify', hash: await dummyHash, password });
     return false;
   }
-  try {
-    return await hashing.run(() => argon2.verify(storedHash, password));
-  } catch {
-    return false;
-  }
+  return inPool<boolean>({ op: 'verify', hash: storedHash, password });
 }

@@ -19,9 +19,12 @@ export function loadConfigOrReport(): Config | undefined {
   }
 }
 
-/** Opens the configured database and brings its schema up to date. */
-export async function openMigratedDatabase(config: Config): Promise<{ database: DatabaseHandle; applied: string[] }> {
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+/** Opens the configured database and brings its schema up to date; a long-running process checkpoints SQLite off its event loop. */
+export async function openMigratedDatabase(
+  config: Config,
+  options: { longRunning?: boolean } = {},
+): Promise<{ database: DatabaseHandle; applied: string[] }> {
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, backgroundCheckpoints: options.longRunning ?? false });
   try {
     const applied = await migrateToLatest(database);
     return { database, applied };

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { checkpointInBackground } from './sqlite-checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -26,6 +27,8 @@ export interface DatabaseOptions {
   pgSchema?: string;
   /** SQLite file name inside dataDir; ':memory:' is allowed for tests. */
   sqliteFile?: string;
+  /** Checkpoint a SQLite file's WAL from a thread of its own rather than in the commits (for long-running servers). */
+  backgroundCheckpoints?: boolean;
 }
 
 const TIMESTAMPTZ_OID = 1184;
@@ -100,6 +103,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? checkpointInBackground(sqlite, location) : undefined;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
@@ -107,6 +111,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     ping: async () => {
       await sql`select 1`.execute(db);
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }

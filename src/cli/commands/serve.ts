@@ -26,7 +26,7 @@ export const serveCommand: CliCommand = {
     // neither then takes CPU or a fork from the event loop that answers requests.
     isolateSharedPool();
     if (config.workers > 0) sharedLauncher().start();
-    const { database, applied } = await openMigratedDatabase(config);
+    const { database, applied } = await openMigratedDatabase(config, { longRunning: true });
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
     const https = config.tls ? { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) } : undefined;

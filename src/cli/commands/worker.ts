@@ -22,7 +22,7 @@ export const workerCommand: CliCommand = {
     const config = loadConfigOrReport();
     if (!config) return EXIT_CONFIG;
     const logger = pino(loggerOptions(config.logLevel));
-    const { database } = await openMigratedDatabase(config);
+    const { database } = await openMigratedDatabase(config, { longRunning: true });
     const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
     const blobs = createBlobStore(config);
     const runtime = createJobRuntime({
