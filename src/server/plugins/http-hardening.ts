@@ -1,8 +1,8 @@
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import helmet from 'helmet';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -16,7 +16,8 @@ export const httpHardeningPlugin = fp(
   async (app: FastifyInstance) => {
     const { config } = app.labmate;
     const https = config.publicUrl.startsWith('https://');
-    await app.register(helmet, {
+    // Built once: @fastify/helmet built helmet's middleware again on every request, parsing the policy each time.
+    const securityHeaders = helmet({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -36,6 +37,9 @@ export const httpHardeningPlugin = fp(
       hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
       crossOriginEmbedderPolicy: false,
+    });
+    app.addHook('onRequest', (request, reply, done) => {
+      securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
     });
     await app.register(cors, {
       origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
