@@ -3,8 +3,9 @@ import { assignmentsRepository } from '../db/repositories/assignments.repository
 import type { TaskRow } from '../db/schema.js';
 import { errors } from '../errors.js';
 import type { AssignmentDeps } from './deps.js';
+import { inputFileProblems } from './input-file-rules.js';
 import { taskColumns, type TaskFields } from './task-changes.js';
-import { NO_DRAFTS } from './task-rows.js';
+import { inputFilesOf, NO_DRAFTS } from './task-rows.js';
 
 /** Adds a task the student wrote to one of their assignments, at `position` (default: the end). */
 export async function addTask(
@@ -40,6 +41,8 @@ export async function addTask(
       updated_at: now,
       ...taskColumns(input.fields),
     };
+    const problems = inputFileProblems({ language: task.language, code: task.code, inputFiles: inputFilesOf(task) });
+    if (problems.length > 0) throw errors.validation(problems);
     await repository.insertTask(task);
     await repository.touch(input.assignmentId, now);
     return task;

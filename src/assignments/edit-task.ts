@@ -2,7 +2,9 @@ import { assignmentsRepository } from '../db/repositories/assignments.repository
 import type { TaskRow } from '../db/schema.js';
 import { errors } from '../errors.js';
 import type { AssignmentDeps } from './deps.js';
+import { inputFileProblems } from './input-file-rules.js';
 import { changesDetection, draftColumns, taskColumns, type DraftField, type TaskFields } from './task-changes.js';
+import { inputFilesOf } from './task-rows.js';
 
 /** Changes fields of one of the owner's tasks (accepting AI drafts when asked), and moves it when `position` is given; returns the task as stored. */
 export async function editTask(
@@ -14,6 +16,11 @@ export async function editTask(
     const repository = assignmentsRepository(trx);
     const task = await repository.findTask(input.ownerId, input.assignmentId, input.taskId);
     if (!task) throw errors.notFound('task');
+    const { language, code, inputFiles } = input.changes;
+    if (language !== undefined || code !== undefined || inputFiles !== undefined) {
+      const problems = inputFileProblems({ language: language ?? task.language, code: code ?? task.code, inputFiles: inputFiles ?? inputFilesOf(task) });
+      if (problems.length > 0) throw errors.validation(problems);
+    }
     await repository.updateTask(task.id, { ...taskColumns(input.changes), ...draftColumns(task, input.changes, input.accept ?? []), updated_at: now });
     if (input.position !== undefined) {
       const order = (await repository.tasks(input.assignmentId)).filter((t) => t.id !== task.id);

@@ -103,3 +103,8 @@ export function recipeFor(language: Language, source: string, limits: Limits): R
     }
   }
 }
+
+/** The name the program's source file gets in the box, which an input file may not take. */
+export function sourceNameFor(language: Language, source: string): string {
+  return recipeFor(language, source, COMPILE_LIMITS).sourceName;
+}

@@ -172,6 +172,34 @@ describe.each(testDialects())('assignments on %s', (dialect) => {
     expect((await ana.request('DELETE', `/api/v1/assignments/${created.id}/tasks/${first?.id}`)).statusCode).toBe(404);
   });
 
+  it('refuses input files named like the program or like each other, on edit and on add, and keeps the task', async () => {
+    const created = (await ana.upload('names.docx', await labDocx())).json() as { id: string; tasks: Array<{ id: string; language: string }> };
+    const python = created.tasks.find((task) => task.language === 'python');
+    const url = `/api/v1/assignments/${created.id}/tasks/${python?.id}`;
+    const before = (await ana.get(`/api/v1/assignments/${created.id}/tasks`)).json().items.find((task: { id: string }) => task.id === python?.id);
+
+    const clash = await ana.request('PATCH', url, { body: { stdin: '7\n', inputFiles: [{ name: 'data.txt', content: '' }, { name: 'main.py', content: 'x' }] } });
+    expect(clash.statusCode).toBe(422);
+    expect(clash.json().errors).toEqual([{ field: 'inputFiles.1.name', message: expect.stringContaining('main.py') }]);
+    const twice = await ana.request('PATCH', url, { body: { inputFiles: [{ name: 'a.txt', content: '' }, { name: 'a.txt', content: '' }] } });
+    expect(twice.json().errors).toEqual([{ field: 'inputFiles.1.name', message: expect.stringContaining('another input file') }]);
+    const after = (await ana.get(`/api/v1/assignments/${created.id}/tasks`)).json().items.find((task: { id: string }) => task.id === python?.id);
+    expect(after).toEqual(before);
+
+    // Changing the language alone can make a kept file clash: a C build writes `main`.
+    expect((await ana.request('PATCH', url, { body: { inputFiles: [{ name: 'main', content: '' }] } })).statusCode).toBe(200);
+    expect((await ana.request('PATCH', url, { body: { language: 'c' } })).json().errors).toEqual([{ field: 'inputFiles.0.name', message: expect.stringContaining('main') }]);
+    const java = await ana.post(`/api/v1/assignments/${created.id}/tasks`, {
+      question: 'Read the grid',
+      language: 'java',
+      code: 'public class Grid { public static void main(String[] a) {} }',
+      inputFiles: [{ name: 'Grid.java', content: '' }],
+    });
+    expect(java.statusCode).toBe(422);
+    expect(java.json().errors).toEqual([{ field: 'inputFiles.0.name', message: expect.stringContaining('Grid.java') }]);
+    expect((await ana.get(`/api/v1/assignments/${created.id}/tasks`)).json().items).toHaveLength(created.tasks.length);
+  });
+
   it('re-parses only on request, replacing the tasks', async () => {
     const created = (await ana.upload('reparse.docx', await labDocx())).json() as { id: string; tasks: Array<{ id: string }> };
     await ana.request('DELETE', `/api/v1/assignments/${created.id}/tasks/${created.tasks[0]?.id}`);
