@@ -56,6 +56,11 @@ describe.skipIf(!hasChromium)('a task’s input files, one-task runs and the pic
     await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
     expect(await focused(name)).toBe(true);
     expect(await reader().locator('.field-error').first().textContent()).toContain('must be a plain file name');
+    // A name only the server knows to refuse: the one the program's own source file gets in the sandbox.
+    await name.fill('main.py');
+    await reader().getByRole('button', { name: 'Save task' }).click();
+    await expect.poll(async () => reader().locator('.field-error').first().textContent()).toContain('the name the program itself gets (main.py)');
+    await shoot(page, 'task-input-file-named-like-the-program', reader());
 
     await name.fill('data.txt');
     await shoot(page, 'task-input-files-form', reader());

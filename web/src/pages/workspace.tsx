@@ -10,7 +10,7 @@ import { formatDate, plural, statusWords } from '../format';
 import { useCapabilities } from '../session';
 import { DocumentPreview } from '../workspace/document-preview';
 import { History } from '../workspace/history';
-import { inputFileServerErrors, type InputFileErrors } from '../workspace/input-files';
+import { taskSaveProblem, type InputFileErrors } from '../workspace/input-files';
 import { ReparseButton } from '../workspace/reparse-button';
 import { ReportPanel } from '../workspace/report-panel';
 import { runFinished } from '../workspace/run-progress';
@@ -121,8 +121,9 @@ export function WorkspacePage() {
       setAdding(false);
       announce('Task added.');
     } catch (failure) {
-      setAddError(messageOf(failure));
-      setAddFileErrors(inputFileServerErrors(failure));
+      const problem = taskSaveProblem(failure);
+      setAddError(problem.notice);
+      setAddFileErrors(problem.fileErrors);
     } finally {
       setAddBusy(false);
     }

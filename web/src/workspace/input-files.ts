@@ -1,5 +1,5 @@
 import type { InputFile } from '../api/types';
-import { ApiError } from '../api/problem';
+import { ApiError, messageOf } from '../api/problem';
 import { formatBytes } from '../files';
 
 /** As many input files as the server keeps on a task. */
@@ -42,17 +42,26 @@ export function uploadProblem(file: { name: string; size: number }, content: str
   return null;
 }
 
+const INPUT_FILE_FIELD = /^inputFiles\.(\d+)\.(name|content)$/;
+
 /** The server's refusal of input files, as sentences under the fields it names ("inputFiles.2.name"). */
 export function inputFileServerErrors(failure: unknown): InputFileErrors {
   if (!(failure instanceof ApiError)) return {};
   const errors: InputFileErrors = {};
   for (const { field, message } of failure.fields) {
-    const match = /^inputFiles\.(\d+)\.(name|content)$/.exec(field);
+    const match = INPUT_FILE_FIELD.exec(field);
     if (!match) continue;
     const sentence = `${match[2] === 'name' ? 'File name' : 'Content'} ${message}`;
     errors[`${match[1]}.${match[2]}`] = /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
   }
   return errors;
+}
+
+/** A refused task save: the input files' errors for their fields, and the notice above the form for the rest (null when the files' fields say it all). */
+export function taskSaveProblem(failure: unknown): { fileErrors: InputFileErrors; notice: string | null } {
+  const fileErrors = inputFileServerErrors(failure);
+  const allAtFiles = failure instanceof ApiError && failure.fields.length > 0 && failure.fields.every(({ field }) => INPUT_FILE_FIELD.test(field));
+  return { fileErrors, notice: allAtFiles ? null : messageOf(failure) };
 }
 
 /** A file's size as stored (UTF-8), for the task card's list. */

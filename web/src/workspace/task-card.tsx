@@ -9,7 +9,7 @@ import { Lightbox } from '../components/lightbox';
 import { ErrorNotice } from '../components/notice';
 import { statusTone, statusWords } from '../format';
 import { AiActions } from './ai-actions';
-import { inputFileServerErrors, inputFileSize, type InputFileErrors } from './input-files';
+import { inputFileSize, taskSaveProblem, type InputFileErrors } from './input-files';
 import { TaskForm, languageName, themeName } from './task-form';
 
 interface TaskCardProps {
@@ -91,8 +91,9 @@ export function TaskCard({ assignmentId, task, number, selected, onSelect, liveS
       if (result && RUN_INPUTS.some((key) => key in changes)) setEditedAfter(result);
       announce(`Saved ${title}.`);
     } catch (failure) {
-      setError(messageOf(failure));
-      setFileErrors(inputFileServerErrors(failure));
+      const problem = taskSaveProblem(failure);
+      setError(problem.notice);
+      setFileErrors(problem.fileErrors);
     } finally {
       setSaving(false);
     }
