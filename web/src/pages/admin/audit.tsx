@@ -2,9 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { AUDIT_EVENT_LABELS, auditEventLabel } from '../../admin/audit-events';
 import { auditFilterOf, auditFilterProblem, auditQuery, type AuditFilter } from '../../admin/audit-filter';
-import { DataTable } from '../../admin/data-table';
-import { ListStatus } from '../../admin/list-status';
-import { Pager } from '../../admin/pager';
+import { ListTable } from '../../admin/list-table';
 import { apiPath, withFilters } from '../../admin/query-string';
 import type { AuditEntry } from '../../admin/types';
 import { useApiGet } from '../../admin/use-api-get';
@@ -84,8 +82,8 @@ export function AdminAuditPage() {
   const filter = auditFilterOf(location.search);
   const problem = auditFilterProblem(filter);
   const audit = useApiGet<Page<AuditEntry>>(problem ? null : apiPath('/admin/audit', { ...auditQuery(filter), cursor: paging.cursor }));
-  const items = problem ? undefined : audit.data?.items;
   const filtered = Boolean(filter.userId || filter.event || filter.from || filter.to);
+  const items = problem ? undefined : audit.data?.items;
   const subject = filter.userId ? (items?.find((entry) => entry.userId === filter.userId)?.userEmail ?? 'one user') : null;
 
   function apply(next: AuditFilter) {
@@ -114,45 +112,36 @@ export function AdminAuditPage() {
       {problem ? (
         <ErrorNotice message={problem} />
       ) : (
-        <ListStatus list={audit} noun="audit log entries" empty={filtered ? 'No entries match these filters.' : 'The audit log is empty.'} />
-      )}
-      {items && items.length > 0 ? (
-        <DataTable caption={filtered ? 'Audit log entries matching the filters, newest first' : 'Audit log entries, newest first'} hideCaption busy={audit.loading}>
-          <thead>
+        <ListTable
+          list={audit}
+          noun="audit log entries"
+          empty={filtered ? 'No entries match these filters.' : 'The audit log is empty.'}
+          caption={filtered ? 'Audit log entries matching the filters, newest first' : 'Audit log entries, newest first'}
+          hideCaption
+          columns={['When', 'Event', 'About', 'By', 'Address', 'Details']}
+          pages={{ paging, label: 'Pages of the audit log' }}
+          row={(entry) => (
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Event</th>
-              <th scope="col">About</th>
-              <th scope="col">By</th>
-              <th scope="col">Address</th>
-              <th scope="col">Details</th>
+              <th scope="row" className="nowrap">
+                {formatDate(entry.occurredAt)}
+              </th>
+              <td className="text">
+                {auditEventLabel(entry.event)}
+                <br />
+                <code className="muted">{entry.event}</code>
+              </td>
+              <td>
+                <Person id={entry.userId} email={entry.userEmail} />
+              </td>
+              <td>
+                <Person id={entry.actorId} email={entry.actorEmail} />
+              </td>
+              <td className="nowrap">{entry.ip ?? <span className="muted">—</span>}</td>
+              <td className="details">{detailsText(entry.details)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((entry) => (
-              <tr key={entry.id}>
-                <th scope="row" className="nowrap">
-                  {formatDate(entry.occurredAt)}
-                </th>
-                <td className="text">
-                  {auditEventLabel(entry.event)}
-                  <br />
-                  <code className="muted">{entry.event}</code>
-                </td>
-                <td>
-                  <Person id={entry.userId} email={entry.userEmail} />
-                </td>
-                <td>
-                  <Person id={entry.actorId} email={entry.actorEmail} />
-                </td>
-                <td className="nowrap">{entry.ip ?? <span className="muted">—</span>}</td>
-                <td className="details">{detailsText(entry.details)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      ) : null}
-      {audit.data && !problem ? <Pager paging={paging} nextCursor={audit.data.nextCursor} label="Pages of the audit log" /> : null}
+          )}
+        />
+      )}
     </>
   );
 }

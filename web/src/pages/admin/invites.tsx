@@ -1,21 +1,19 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CopyButton } from '../../admin/copy-button';
-import { DataTable } from '../../admin/data-table';
-import { ListStatus } from '../../admin/list-status';
 import { INVITE_FIELD_LABELS, inviteLink, validateInvite, type InviteFormValues } from '../../admin/invite-values';
-import { Pager } from '../../admin/pager';
+import { ListTable } from '../../admin/list-table';
 import { apiPath } from '../../admin/query-string';
 import type { Invite } from '../../admin/types';
 import { useApiGet } from '../../admin/use-api-get';
 import { useCursorPaging } from '../../admin/use-cursor-paging';
 import { api } from '../../api';
-import { messageOf } from '../../api/problem';
 import type { Page } from '../../api/types';
 import { useAnnounce } from '../../components/announcer';
-import { ConfirmDialog } from '../../components/dialog';
+import { ConfirmActionDialog } from '../../components/confirm-action-dialog';
 import { TextField } from '../../components/field';
 import { ErrorNotice } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
+import { useConfirmAction } from '../../components/use-confirm-action';
 import { useFormFields } from '../../components/use-form-fields';
 import { formatDate } from '../../format';
 
@@ -33,9 +31,12 @@ export function AdminInvitesPage() {
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Invite | null>(null);
   const createdHeading = useRef<HTMLHeadingElement>(null);
-  const [toRevoke, setToRevoke] = useState<Invite | null>(null);
-  const [revoking, setRevoking] = useState(false);
-  const [revokeError, setRevokeError] = useState<string | null>(null);
+  const revocation = useConfirmAction(async (invite: Invite) => {
+    await api.delete(`/admin/invites/${invite.id}`);
+    announce(`Revoked the invite ${invite.code}.`);
+    if (created?.id === invite.id) setCreated(null);
+    invites.reload();
+  });
 
   // A new invite's code is what the admin came for: take focus there so it is read out and ready to copy.
   useEffect(() => {
@@ -62,24 +63,6 @@ export function AdminInvitesPage() {
     }
   }
 
-  async function confirmRevoke() {
-    if (!toRevoke) return;
-    setRevoking(true);
-    setRevokeError(null);
-    try {
-      await api.delete(`/admin/invites/${toRevoke.id}`);
-      announce(`Revoked the invite ${toRevoke.code}.`);
-      if (created?.id === toRevoke.id) setCreated(null);
-      setToRevoke(null);
-      invites.reload();
-    } catch (failure) {
-      setRevokeError(messageOf(failure));
-    } finally {
-      setRevoking(false);
-    }
-  }
-
-  const items = invites.data?.items;
   const link = created ? inviteLink(window.location.origin, created.code) : '';
   return (
     <>
@@ -125,73 +108,45 @@ export function AdminInvitesPage() {
       <h2 id="invites-heading" className="below">
         All invites
       </h2>
-      <ListStatus list={invites} noun="invites" empty="No invites yet." />
-      {items && items.length > 0 ? (
-        <DataTable caption="All invites" hideCaption busy={invites.loading}>
-          <thead>
+      <ListTable
+        list={invites}
+        noun="invites"
+        empty="No invites yet."
+        caption="All invites"
+        hideCaption
+        columns={['Code', 'Note', 'Used', 'Expires', 'Status', 'Created']}
+        actions
+        pages={{ paging, label: 'Pages of invites' }}
+        row={(invite) => {
+          const [label, tone] = STATUS[invite.status];
+          return (
             <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Note</th>
-              <th scope="col">Used</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Status</th>
-              <th scope="col">Created</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
+              <th scope="row">
+                <code>{invite.code}</code>
               </th>
+              <td className="text">{invite.note ?? <span className="muted">—</span>}</td>
+              <td className="nowrap">
+                {invite.useCount.toLocaleString()} of {invite.maxUses.toLocaleString()}
+              </td>
+              <td className="nowrap">{invite.expiresAt ? formatDate(invite.expiresAt) : <span className="muted">Never</span>}</td>
+              <td>
+                <span className={`badge ${tone}`}>{label}</span>
+              </td>
+              <td className="nowrap">{formatDate(invite.createdAt)}</td>
+              <td>
+                {invite.status === 'open' ? (
+                  <button type="button" className="button small danger" aria-label={`Revoke ${invite.code}`} onClick={() => revocation.ask(invite)}>
+                    Revoke
+                  </button>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((invite) => {
-              const [label, tone] = STATUS[invite.status];
-              return (
-                <tr key={invite.id}>
-                  <th scope="row">
-                    <code>{invite.code}</code>
-                  </th>
-                  <td className="text">{invite.note ?? <span className="muted">—</span>}</td>
-                  <td className="nowrap">
-                    {invite.useCount.toLocaleString()} of {invite.maxUses.toLocaleString()}
-                  </td>
-                  <td className="nowrap">{invite.expiresAt ? formatDate(invite.expiresAt) : <span className="muted">Never</span>}</td>
-                  <td>
-                    <span className={`badge ${tone}`}>{label}</span>
-                  </td>
-                  <td className="nowrap">{formatDate(invite.createdAt)}</td>
-                  <td>
-                    {invite.status === 'open' ? (
-                      <button
-                        type="button"
-                        className="button small danger"
-                        aria-label={`Revoke ${invite.code}`}
-                        onClick={() => {
-                          setRevokeError(null);
-                          setToRevoke(invite);
-                        }}
-                      >
-                        Revoke
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </DataTable>
-      ) : null}
-      {invites.data ? <Pager paging={paging} nextCursor={invites.data.nextCursor} label="Pages of invites" /> : null}
-      <ConfirmDialog
-        open={toRevoke !== null}
-        title="Revoke this invite?"
-        confirmLabel="Revoke invite"
-        danger
-        busy={revoking}
-        onConfirm={() => void confirmRevoke()}
-        onCancel={() => setToRevoke(null)}
-      >
-        <p>Nobody can sign up with {toRevoke?.code} any more. Accounts already made with it stay.</p>
-        {revokeError ? <ErrorNotice message={revokeError} /> : null}
-      </ConfirmDialog>
+          );
+        }}
+      />
+      <ConfirmActionDialog action={revocation} title="Revoke this invite?" confirmLabel="Revoke invite" danger>
+        <p>Nobody can sign up with {revocation.target?.code} any more. Accounts already made with it stay.</p>
+      </ConfirmActionDialog>
     </>
   );
 }

@@ -1,19 +1,23 @@
 import { useState } from 'react';
-import { DataTable } from '../../admin/data-table';
-import { ListStatus } from '../../admin/list-status';
+import { ListTable } from '../../admin/list-table';
 import { PlanForm } from '../../admin/plan-form';
 import { formatLimit } from '../../admin/plan-values';
 import type { ListedPlan, Plan } from '../../admin/types';
 import { useApiGet } from '../../admin/use-api-get';
 import { api } from '../../api';
-import { messageOf } from '../../api/problem';
 import { useAnnounce } from '../../components/announcer';
-import { ConfirmDialog } from '../../components/dialog';
-import { ErrorNotice } from '../../components/notice';
+import { ConfirmActionDialog } from '../../components/confirm-action-dialog';
 import { usePageTitle } from '../../components/page-title';
+import { useConfirmAction } from '../../components/use-confirm-action';
 import { plural } from '../../format';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; plan: Plan } | null;
+
+/** What deleting a plan means for the users on it. */
+function whatDeletingDoes(userCount: number): string {
+  if (userCount === 0) return 'No user is on it.';
+  return `${userCount === 1 ? 'The one user on it goes' : `The ${plural(userCount, 'user')} on it go`} back to the server’s default limits.`;
+}
 
 /** Named plans with their limits: create, edit and delete them (users are put on one from their page). */
 export function AdminPlansPage() {
@@ -21,9 +25,11 @@ export function AdminPlansPage() {
   const announce = useAnnounce();
   const plans = useApiGet<{ items: ListedPlan[] }>('/admin/plans');
   const [editing, setEditing] = useState<Editing>(null);
-  const [toDelete, setToDelete] = useState<ListedPlan | null>(null);
-  const [deleting, setDeleting] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const deletion = useConfirmAction(async (plan: ListedPlan) => {
+    await api.delete(`/admin/plans/${plan.id}`);
+    announce(`Deleted the plan ${plan.name}.`);
+    plans.reload();
+  });
 
   function saved(plan: Plan) {
     announce(editing?.kind === 'edit' ? `Saved the plan ${plan.name}.` : `Created the plan ${plan.name}.`);
@@ -31,23 +37,6 @@ export function AdminPlansPage() {
     plans.reload();
   }
 
-  async function confirmDelete() {
-    if (!toDelete) return;
-    setDeleting(true);
-    setDeleteError(null);
-    try {
-      await api.delete(`/admin/plans/${toDelete.id}`);
-      announce(`Deleted the plan ${toDelete.name}.`);
-      setToDelete(null);
-      plans.reload();
-    } catch (failure) {
-      setDeleteError(messageOf(failure));
-    } finally {
-      setDeleting(false);
-    }
-  }
-
-  const items = plans.data?.items;
   return (
     <>
       <div className="page-head">
@@ -62,71 +51,41 @@ export function AdminPlansPage() {
       {editing ? (
         <PlanForm key={editing.kind === 'edit' ? editing.plan.id : 'new'} {...(editing.kind === 'edit' ? { plan: editing.plan } : {})} onSaved={saved} onCancel={() => setEditing(null)} />
       ) : null}
-      <ListStatus list={plans} noun="plans" empty="No plans yet: every user has the server’s default limits." />
-      {items && items.length > 0 ? (
-        <DataTable caption="Plans" busy={plans.loading}>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Runs per hour</th>
-              <th scope="col">Runs at once</th>
-              <th scope="col">Storage</th>
-              <th scope="col">AI tokens per day</th>
-              <th scope="col">Users</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((plan) => (
-              <tr key={plan.id}>
-                <th scope="row">{plan.name}</th>
-                <td className="number">{plan.runsPerHour.toLocaleString()}</td>
-                <td className="number">{plan.concurrentRuns.toLocaleString()}</td>
-                <td className="number nowrap">{formatLimit('storageMb', plan.storageMb)}</td>
-                <td className="number">{plan.aiTokensPerDay.toLocaleString()}</td>
-                <td className="number">{plan.userCount.toLocaleString()}</td>
-                <td>
-                  <div className="row nowrap">
-                    <button type="button" className="button small" aria-label={`Edit ${plan.name}`} onClick={() => setEditing({ kind: 'edit', plan })}>
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="button small danger"
-                      aria-label={`Delete ${plan.name}`}
-                      onClick={() => {
-                        setDeleteError(null);
-                        setToDelete(plan);
-                      }}
-                    >
-                      Delete
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      ) : null}
-      <ConfirmDialog
-        open={toDelete !== null}
-        title="Delete this plan?"
-        confirmLabel="Delete plan"
-        danger
-        busy={deleting}
-        onConfirm={() => void confirmDelete()}
-        onCancel={() => setToDelete(null)}
-      >
-        <p>
-          “{toDelete?.name}” will be deleted.{' '}
-          {toDelete && toDelete.userCount > 0
-            ? `${toDelete.userCount === 1 ? 'The one user on it goes' : `The ${plural(toDelete.userCount, 'user')} on it go`} back to the server’s default limits.`
-            : 'No user is on it.'}
-        </p>
-        {deleteError ? <ErrorNotice message={deleteError} /> : null}
-      </ConfirmDialog>
+      <ListTable
+        list={plans}
+        noun="plans"
+        empty="No plans yet: every user has the server’s default limits."
+        caption="Plans"
+        columns={['Name', 'Runs per hour', 'Runs at once', 'Storage', 'AI tokens per day', 'Users']}
+        actions
+        row={(plan) => (
+          <tr>
+            <th scope="row">{plan.name}</th>
+            <td className="number">{plan.runsPerHour.toLocaleString()}</td>
+            <td className="number">{plan.concurrentRuns.toLocaleString()}</td>
+            <td className="number nowrap">{formatLimit('storageMb', plan.storageMb)}</td>
+            <td className="number">{plan.aiTokensPerDay.toLocaleString()}</td>
+            <td className="number">{plan.userCount.toLocaleString()}</td>
+            <td>
+              <div className="row nowrap">
+                <button type="button" className="button small" aria-label={`Edit ${plan.name}`} onClick={() => setEditing({ kind: 'edit', plan })}>
+                  Edit
+                </button>
+                <button type="button" className="button small danger" aria-label={`Delete ${plan.name}`} onClick={() => deletion.ask(plan)}>
+                  Delete
+                </button>
+              </div>
+            </td>
+          </tr>
+        )}
+      />
+      <ConfirmActionDialog action={deletion} title="Delete this plan?" confirmLabel="Delete plan" danger>
+        {deletion.target ? (
+          <p>
+            “{deletion.target.name}” will be deleted. {whatDeletingDoes(deletion.target.userCount)}
+          </p>
+        ) : null}
+      </ConfirmActionDialog>
     </>
   );
 }

@@ -6,11 +6,12 @@ import { PlanLimitsList } from '../../admin/plan-limits';
 import type { AccessChanged, AdminUserDetail, ListedPlan, ResetLink, Role } from '../../admin/types';
 import { useApiGet } from '../../admin/use-api-get';
 import { api } from '../../api';
-import { messageOf } from '../../api/problem';
 import { useAnnounce } from '../../components/announcer';
-import { ConfirmDialog } from '../../components/dialog';
+import { ConfirmActionDialog } from '../../components/confirm-action-dialog';
 import { ErrorNotice, Loading } from '../../components/notice';
 import { usePageTitle } from '../../components/page-title';
+import { useAsyncAction } from '../../components/use-async-action';
+import { useConfirmAction } from '../../components/use-confirm-action';
 import { formatBytes } from '../../files';
 import { formatDate, plural } from '../../format';
 
@@ -21,7 +22,6 @@ interface Confirmation {
   body: string;
   confirmLabel: string;
   danger: boolean;
-  change: Change;
 }
 
 function confirmationOf(user: AdminUserDetail, change: Change): Confirmation {
@@ -31,17 +31,15 @@ function confirmationOf(user: AdminUserDetail, change: Change): Confirmation {
       body: 'They are signed out everywhere at once and cannot sign in until the account is enabled again. Their assignments and files are kept.',
       confirmLabel: 'Disable account',
       danger: true,
-      change,
     };
   }
   return change.role === 'student'
-    ? { title: `Make ${user.email} a student?`, body: 'They lose the admin console at once.', confirmLabel: 'Make student', danger: true, change }
+    ? { title: `Make ${user.email} a student?`, body: 'They lose the admin console at once.', confirmLabel: 'Make student', danger: true }
     : {
         title: `Make ${user.email} an administrator?`,
         body: 'They will see every account, can disable users, change plans and invites, and read the audit log.',
         confirmLabel: 'Make administrator',
         danger: false,
-        change,
       };
 }
 
@@ -56,80 +54,48 @@ export function AdminUserPage() {
   usePageTitle(user ? user.name : 'User');
   const back = (location.state as { back?: string } | null)?.back ?? '';
 
-  const [confirming, setConfirming] = useState<Confirmation | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [accessError, setAccessError] = useState<string | null>(null);
   const [accessNote, setAccessNote] = useState<string | null>(null);
+  const access = useConfirmAction(async (body: Change) => {
+    if (!user) return;
+    const changed = await api.patch<AccessChanged>(`/admin/users/${user.id}`, body);
+    detail.setData({ ...user, ...changed });
+    const note =
+      'disabled' in body
+        ? body.disabled
+          ? `Disabled ${changed.email}; ${plural(changed.revokedSessions, 'session')} ended.`
+          : `Enabled ${changed.email}; they can sign in again.`
+        : `${changed.email} is now ${changed.role === 'admin' ? 'an administrator' : 'a student'}.`;
+    setAccessNote(note);
+    announce(note);
+  });
+  const confirming = access.target && user ? confirmationOf(user, access.target) : null;
 
   const planSelect = useId();
   const [planChoice, setPlanChoice] = useState('');
-  const [planBusy, setPlanBusy] = useState(false);
-  const [planError, setPlanError] = useState<string | null>(null);
+  const planAssignment = useAsyncAction();
   const currentPlanId = user?.planLimits?.id ?? '';
   useEffect(() => setPlanChoice(currentPlanId), [currentPlanId]);
 
   const [reset, setReset] = useState<ResetLink | null>(null);
-  const [resetBusy, setResetBusy] = useState(false);
-  const [resetError, setResetError] = useState<string | null>(null);
+  const resetIssue = useAsyncAction();
 
-  async function change(body: Change) {
-    if (!user) return;
-    setBusy(true);
-    setAccessError(null);
-    try {
-      const changed = await api.patch<AccessChanged>(`/admin/users/${user.id}`, body);
-      detail.setData({ ...user, ...changed });
-      const note =
-        'disabled' in body
-          ? body.disabled
-            ? `Disabled ${changed.email}; ${plural(changed.revokedSessions, 'session')} ended.`
-            : `Enabled ${changed.email}; they can sign in again.`
-          : `${changed.email} is now ${changed.role === 'admin' ? 'an administrator' : 'a student'}.`;
-      setAccessNote(note);
-      announce(note);
-      setConfirming(null);
-    } catch (failure) {
-      setAccessError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function ask(body: Change) {
-    if (!user) return;
-    setAccessError(null);
-    setConfirming(confirmationOf(user, body));
-  }
-
-  async function assignPlan(event: FormEvent) {
+  function assignPlan(event: FormEvent) {
     event.preventDefault();
     if (!user) return;
-    setPlanBusy(true);
-    setPlanError(null);
-    try {
+    void planAssignment.run(async () => {
       await api.put(`/admin/users/${user.id}/plan`, { planId: planChoice || null });
       const name = plans.data?.items.find((plan) => plan.id === planChoice)?.name;
       announce(name ? `${user.email} is now on the plan ${name}.` : `${user.email} now has the server defaults.`);
       detail.reload();
-    } catch (failure) {
-      setPlanError(messageOf(failure));
-    } finally {
-      setPlanBusy(false);
-    }
+    });
   }
 
-  async function issueReset() {
+  function issueReset() {
     if (!user) return;
-    setResetBusy(true);
-    setResetError(null);
-    try {
+    void resetIssue.run(async () => {
       setReset(await api.post<ResetLink>(`/admin/users/${user.id}/password-reset`));
       announce('Password reset link created.');
-    } catch (failure) {
-      setResetError(messageOf(failure));
-    } finally {
-      setResetBusy(false);
-    }
+    });
   }
 
   return (
@@ -160,7 +126,7 @@ export function AdminUserPage() {
                   <p>{accessNote}</p>
                 </div>
               ) : null}
-              {accessError && confirming === null ? <ErrorNotice message={accessError} /> : null}
+              {access.error && access.target === null ? <ErrorNotice message={access.error} /> : null}
               <dl className="facts">
                 <div>
                   <dt>Status</dt>
@@ -173,15 +139,15 @@ export function AdminUserPage() {
               </dl>
               <div className="row">
                 {user.disabled ? (
-                  <button type="button" className="button" disabled={busy} onClick={() => void change({ disabled: false })}>
+                  <button type="button" className="button" disabled={access.busy} onClick={() => access.run({ disabled: false })}>
                     Enable account
                   </button>
                 ) : (
-                  <button type="button" className="button danger" onClick={() => ask({ disabled: true })}>
+                  <button type="button" className="button danger" onClick={() => access.ask({ disabled: true })}>
                     Disable account
                   </button>
                 )}
-                <button type="button" className="button" onClick={() => ask({ role: user.role === 'admin' ? 'student' : 'admin' })}>
+                <button type="button" className="button" onClick={() => access.ask({ role: user.role === 'admin' ? 'student' : 'admin' })}>
                   {user.role === 'admin' ? 'Make student' : 'Make administrator'}
                 </button>
               </div>
@@ -191,8 +157,8 @@ export function AdminUserPage() {
               <h2 id="plan-heading">Plan</h2>
               <p>{user.plan ? `On the plan “${user.plan}”:` : 'No plan: the server’s default limits apply.'}</p>
               {user.planLimits ? <PlanLimitsList limits={user.planLimits} /> : null}
-              <form onSubmit={(event) => void assignPlan(event)}>
-                {planError ? <ErrorNotice message={planError} /> : null}
+              <form onSubmit={assignPlan}>
+                {planAssignment.error ? <ErrorNotice message={planAssignment.error} /> : null}
                 {plans.error ? <ErrorNotice message={`The plans could not be loaded. ${plans.error}`} onRetry={plans.reload} /> : null}
                 <div className="field">
                   <label htmlFor={planSelect}>Plan for this user</label>
@@ -205,8 +171,8 @@ export function AdminUserPage() {
                     ))}
                   </select>
                 </div>
-                <button type="submit" className="button primary" disabled={planBusy || !plans.data || planChoice === currentPlanId}>
-                  {planBusy ? <span className="spinner" aria-hidden="true" /> : null}
+                <button type="submit" className="button primary" disabled={planAssignment.busy || !plans.data || planChoice === currentPlanId}>
+                  {planAssignment.busy ? <span className="spinner" aria-hidden="true" /> : null}
                   Assign plan
                 </button>
               </form>
@@ -244,7 +210,7 @@ export function AdminUserPage() {
             <section className="card" aria-labelledby="password-heading">
               <h2 id="password-heading">Password</h2>
               <p className="muted">A one-time link lets {user.name} set a new password. Send it to them yourself; it works once, for 24 hours.</p>
-              {resetError ? <ErrorNotice message={resetError} /> : null}
+              {resetIssue.error ? <ErrorNotice message={resetIssue.error} /> : null}
               {reset ? (
                 <div className="notice ok" role="status">
                   <p>Reset link, valid until {formatDate(reset.expiresAt)}:</p>
@@ -254,29 +220,17 @@ export function AdminUserPage() {
                   <CopyButton text={reset.link} label="Copy link" />
                 </div>
               ) : null}
-              <button type="button" className="button" onClick={() => void issueReset()} disabled={resetBusy}>
-                {resetBusy ? <span className="spinner" aria-hidden="true" /> : null}
+              <button type="button" className="button" onClick={issueReset} disabled={resetIssue.busy}>
+                {resetIssue.busy ? <span className="spinner" aria-hidden="true" /> : null}
                 {reset ? 'Create another link' : 'Create a password reset link'}
               </button>
             </section>
           </div>
         </>
       ) : null}
-      <ConfirmDialog
-        open={confirming !== null}
-        title={confirming?.title ?? ''}
-        confirmLabel={confirming?.confirmLabel ?? ''}
-        danger={confirming?.danger ?? false}
-        busy={busy}
-        onConfirm={() => confirming && void change(confirming.change)}
-        onCancel={() => {
-          setConfirming(null);
-          setAccessError(null);
-        }}
-      >
+      <ConfirmActionDialog action={access} title={confirming?.title ?? ''} confirmLabel={confirming?.confirmLabel ?? ''} danger={confirming?.danger ?? false}>
         <p>{confirming?.body}</p>
-        {accessError ? <ErrorNotice message={accessError} /> : null}
-      </ConfirmDialog>
+      </ConfirmActionDialog>
     </>
   );
 }

@@ -1,9 +1,7 @@
 import { useEffect, useId } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { UserBadges } from '../../admin/badges';
-import { DataTable } from '../../admin/data-table';
-import { ListStatus } from '../../admin/list-status';
-import { Pager } from '../../admin/pager';
+import { ListTable } from '../../admin/list-table';
 import { apiPath, withFilters } from '../../admin/query-string';
 import { SearchBox } from '../../admin/search-box';
 import type { AdminUser } from '../../admin/types';
@@ -59,40 +57,30 @@ export function AdminUsersPage() {
           </select>
         </div>
       </div>
-      <ListStatus list={users} noun="users" empty={q ? `No user’s email or name contains “${q}”.` : 'No users yet.'} />
-      {items && items.length > 0 ? (
-        <DataTable caption={q ? `Users matching “${q}”` : 'Users'} busy={users.loading}>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role and status</th>
-              <th scope="col">Plan</th>
-              <th scope="col">Joined</th>
-              <th scope="col">Last seen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((user) => (
-              <tr key={user.id}>
-                <th scope="row">
-                  <Link to={`/admin/users/${user.id}`} state={{ back: location.search }}>
-                    {user.email}
-                  </Link>
-                </th>
-                <td className="text">{user.name}</td>
-                <td className="nowrap">
-                  <UserBadges user={user} />
-                </td>
-                <td>{user.plan ?? <span className="muted">Defaults</span>}</td>
-                <td className="nowrap">{formatDate(user.createdAt)}</td>
-                <td className="nowrap">{user.lastSeenAt ? formatDate(user.lastSeenAt) : <span className="muted">Not recently</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      ) : null}
-      {users.data ? <Pager paging={paging} nextCursor={users.data.nextCursor} label="Pages of users" /> : null}
+      <ListTable
+        list={users}
+        noun="users"
+        empty={q ? `No user’s email or name contains “${q}”.` : 'No users yet.'}
+        caption={q ? `Users matching “${q}”` : 'Users'}
+        columns={['Email', 'Name', 'Role and status', 'Plan', 'Joined', 'Last seen']}
+        pages={{ paging, label: 'Pages of users' }}
+        row={(user) => (
+          <tr>
+            <th scope="row">
+              <Link to={`/admin/users/${user.id}`} state={{ back: location.search }}>
+                {user.email}
+              </Link>
+            </th>
+            <td className="text">{user.name}</td>
+            <td className="nowrap">
+              <UserBadges user={user} />
+            </td>
+            <td>{user.plan ?? <span className="muted">Defaults</span>}</td>
+            <td className="nowrap">{formatDate(user.createdAt)}</td>
+            <td className="nowrap">{user.lastSeenAt ? formatDate(user.lastSeenAt) : <span className="muted">Not recently</span>}</td>
+          </tr>
+        )}
+      />
     </>
   );
 }
