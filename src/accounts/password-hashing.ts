@@ -6,9 +6,10 @@ const TIMEOUT_MS = 30_000;
 
 // argon2 is meant to cost CPU, and on libuv's threads it would take that CPU in the server's own scheduling share,
 // preempting the event loop's thread on every sign-up and sign-in. The shared pool runs it at background priority
-// (in `serve`, in a process of its own) and bounds how many hashes run at once.
+// (in `serve`, in a process of its own) and bounds how many hashes run at once; someone is waiting on each, so it
+// goes before queued uploads and reports.
 function inPool<Result extends string | boolean>(request: HashingRequest): Promise<Result> {
-  return sharedPool().run<Result>(WORKER, request, { timeoutMs: TIMEOUT_MS });
+  return sharedPool().run<Result>(WORKER, request, { timeoutMs: TIMEOUT_MS, urgent: true });
 }
 
 /** Hashes a password with argon2id. */

@@ -15,7 +15,7 @@ function reply(message: PoolProcessReply): void {
 }
 
 process.on('message', (request: PoolProcessRequest) => {
-  pool.run(new URL(request.script), request.input, { timeoutMs: request.timeoutMs }).then(
+  pool.run(new URL(request.script), request.input, request.options).then(
     (value) => reply({ id: request.id, ok: true, value }),
     (error: Error) => {
       const kind = error instanceof ThreadTaskTimeoutError ? 'timeout' : error instanceof ThreadCrashError ? 'crash' : 'error';

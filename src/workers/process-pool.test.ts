@@ -31,6 +31,14 @@ describe('ProcessPool', () => {
     expect(tasks.pid).not.toBe(process.pid);
   });
 
+  it('passes a task\'s urgency on to its threads', async () => {
+    const tasks = pool();
+    const done: string[] = [];
+    const queue = (name: string, urgent: boolean) => tasks.run(TASKS, { do: 'echo', value: name }, { timeoutMs: 30_000, urgent }).then(() => done.push(name));
+    await Promise.all([run(tasks, { do: 'sleep', ms: 500 }), queue('later', false), queue('first', true)]);
+    expect(done).toEqual(['first', 'later']);
+  });
+
   it('fails a task the way a ThreadPool does: what it threw, a timeout, a crashed thread', async () => {
     const tasks = pool();
     await expect(run(tasks, { do: 'throw', message: 'bad input' })).rejects.toThrow('bad input');

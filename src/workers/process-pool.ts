@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { lowerPriority } from './background-priority.js';
 import { holdOpen, killAndWait, startModuleProcess } from './module-process.js';
-import { ThreadCrashError, ThreadTaskTimeoutError, type TaskPool } from './thread-pool.js';
+import { ThreadCrashError, ThreadTaskTimeoutError, type RunOptions, type TaskPool } from './thread-pool.js';
 
 /** What the child process is started with (its argv[2], as JSON). */
 export interface PoolProcessData {
@@ -15,7 +15,7 @@ export interface PoolProcessRequest {
   /** The task module's URL (ending in `.js`). */
   script: string;
   input: unknown;
-  timeoutMs: number;
+  options: RunOptions;
 }
 
 /** A task's outcome, with how it failed so the caller gets the same error class as from a ThreadPool. */
@@ -56,14 +56,14 @@ export class ProcessPool implements TaskPool {
     return this.child?.pid;
   }
 
-  run<Result>(script: URL, input: unknown, options: { timeoutMs: number }): Promise<Result> {
+  run<Result>(script: URL, input: unknown, options: RunOptions): Promise<Result> {
     if (this.closed) return Promise.reject(new Error('thread pool closed'));
     return new Promise<unknown>((resolve, reject) => {
       const id = this.nextId++;
       const child = this.ensure();
       this.pending.set(id, { resolve, reject });
       this.holdOpen(true);
-      const request: PoolProcessRequest = { id, script: script.href, input, timeoutMs: options.timeoutMs };
+      const request: PoolProcessRequest = { id, script: script.href, input, options };
       // A closed channel means the child is gone, and its exit handler fails the task.
       if (!child.connected) return;
       child.send(request, (error) => {

@@ -30,6 +30,15 @@ describe('ThreadPool', () => {
     expect(threads.load).toEqual({ threads: 2, busy: 0, queued: 0 });
   });
 
+  it('runs an urgent task before the queued ones that are not, and urgent ones in their order', async () => {
+    const threads = pool({ size: 1 });
+    const done: string[] = [];
+    const queue = (name: string, urgent: boolean) => threads.run(TASKS, { do: 'echo', value: name }, { timeoutMs: 30_000, urgent }).then(() => done.push(name));
+    const busy = run(threads, { do: 'sleep', ms: 200 });
+    await Promise.all([busy, queue('a', false), queue('b', true), queue('c', true), queue('d', false)]);
+    expect(done).toEqual(['b', 'c', 'a', 'd']);
+  });
+
   it('returns what the task returns, structured-cloned', async () => {
     const value = { text: 'ok', bytes: new Uint8Array([1, 2, 3]), list: [1, null] };
     expect(await run(pool({ size: 1 }), { do: 'echo', value })).toEqual(value);

@@ -36,9 +36,16 @@ export interface TaskPool {
    * Runs `handle(input)` of `script` (a module URL ending in `.js`, as `new URL('./x.js', import.meta.url)`);
    * resolves to what it returns, rejects with what it throws, a ThreadTaskTimeoutError or a ThreadCrashError.
    */
-  run<Result>(script: URL, input: unknown, options: { timeoutMs: number }): Promise<Result>;
+  run<Result>(script: URL, input: unknown, options: RunOptions): Promise<Result>;
   /** Stops it; running and queued tasks fail. */
   close(): Promise<void>;
+}
+
+/** How one task runs: its time cap, and whether it goes before the queued tasks that are not urgent. */
+export interface RunOptions {
+  timeoutMs: number;
+  /** For short work someone waits on (a sign-in's password hash), not to queue behind uploads and reports. */
+  urgent?: boolean;
 }
 
 interface Task {
@@ -46,6 +53,7 @@ interface Task {
   script: string;
   input: unknown;
   timeoutMs: number;
+  urgent: boolean;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -89,10 +97,14 @@ export class ThreadPool implements TaskPool {
    * next free thread; resolves to what it returns, rejects with what it throws, a ThreadTaskTimeoutError or a
    * ThreadCrashError.
    */
-  run<Result>(script: URL, input: unknown, options: { timeoutMs: number }): Promise<Result> {
+  run<Result>(script: URL, input: unknown, options: RunOptions): Promise<Result> {
     if (this.closed) return Promise.reject(new Error('thread pool closed'));
     return new Promise<unknown>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, script: workerModule(script), input, timeoutMs: options.timeoutMs, resolve, reject });
+      const urgent = options.urgent ?? false;
+      const task: Task = { id: this.nextId++, script: workerModule(script), input, timeoutMs: options.timeoutMs, urgent, resolve, reject };
+      // An urgent task goes after the urgent ones already waiting, before the rest.
+      const at = urgent ? this.queue.findIndex((queued) => !queued.urgent) : -1;
+      this.queue.splice(at === -1 ? this.queue.length : at, 0, task);
       this.dispatch();
     }) as Promise<Result>;
   }
