@@ -154,6 +154,7 @@ async function eventLoopDelay(): Promise<{ p99: number; max: number }> {
 
 // Node flags for the processes started here, e.g. LOAD_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile them;
 // LOAD_SERVER_LOG=/tmp/x appends each process's output to /tmp/x.serve (or .worker), e.g. for --trace-gc.
+// The servers log at LOG_LEVEL, `warn` unless set (`info` writes a line per request).
 const NODE_FLAGS = (process.env.LOAD_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
 /**
@@ -179,7 +180,7 @@ async function measure(topology: Topology, docx: Buffer): Promise<boolean> {
   timings.clear();
   errors = 0;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'labmate-load-'));
-  const env = { PORT: String(PORT), LABMATE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', LABMATE_RATE_LIMIT_MAX: '100000', LABMATE_AUTH_RATE_LIMIT_MAX: '100000' };
+  const env = { PORT: String(PORT), LABMATE_DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', LABMATE_RATE_LIMIT_MAX: '100000', LABMATE_AUTH_RATE_LIMIT_MAX: '100000' };
   // The compiled server, as in production (npm run load builds it first): worker threads then load plain JS.
   const processes = [startProcess(['serve'], topology === 'api+worker' ? { ...env, LABMATE_WORKERS: '0' } : env)];
   try {
