@@ -5,6 +5,7 @@ import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Dialect } from '../../src/db/database.js';
 import { buildApp } from '../../src/server/app.js';
+import { TestClient } from './client.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 
 /** A test secret: long and random-looking, never used outside tests. */
@@ -57,4 +58,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await database.dispose();
     },
   };
+}
+
+/** A test app with two signed-up users, ana and bob: one to own things, one to be told they do not exist. */
+export async function appWithTwoUsers(options: TestAppOptions = {}): Promise<{ t: TestApp; ana: TestClient; bob: TestClient }> {
+  const t = await createTestApp(options);
+  const ana = new TestClient(t.app);
+  await ana.signUp('ana@example.com');
+  const bob = new TestClient(t.app);
+  await bob.signUp('bob@example.com');
+  return { t, ana, bob };
 }

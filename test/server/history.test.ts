@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { appWithTwoUsers, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
 import { testDialects } from '../helpers/databases.js';
 import { waitFor } from '../helpers/until.js';
@@ -74,11 +74,7 @@ describe.each(testDialects())('run and report history on %s', { timeout: 180_000
   const runs: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ dialect });
-    ana = new TestClient(t.app);
-    await ana.signUp('ana@example.com');
-    bob = new TestClient(t.app);
-    await bob.signUp('bob@example.com');
+    ({ t, ana, bob } = await appWithTwoUsers({ dialect }));
     lab = await uploadLab(ana);
     program = lab.tasks.find((task) => task.kind === 'code')?.id ?? '';
   });

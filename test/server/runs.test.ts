@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { appWithTwoUsers, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
 import { testDialects } from '../helpers/databases.js';
 import { waitFor } from '../helpers/until.js';
@@ -37,11 +37,7 @@ describe.each(testDialects())('runs on %s', { timeout: 180_000 }, (dialect) => {
   let bob: TestClient;
 
   beforeAll(async () => {
-    t = await createTestApp({ dialect });
-    ana = new TestClient(t.app);
-    await ana.signUp('ana@example.com');
-    bob = new TestClient(t.app);
-    await bob.signUp('bob@example.com');
+    ({ t, ana, bob } = await appWithTwoUsers({ dialect }));
   });
   afterAll(async () => {
     await t.close();

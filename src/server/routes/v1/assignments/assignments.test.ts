@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../../../../../test/fixtures/docx-builder.js';
 import { macroDocument, pdfZipPolyglot, randomFile, zipBomb } from '../../../../../test/fixtures/hostile.js';
 import { buildPdf } from '../../../../../test/fixtures/pdf-builder.js';
-import { createTestApp, type TestApp } from '../../../../../test/helpers/app.js';
+import { appWithTwoUsers, type TestApp } from '../../../../../test/helpers/app.js';
 import { TestClient } from '../../../../../test/helpers/client.js';
 import { testDialects } from '../../../../../test/helpers/databases.js';
 import { multipartFile } from '../../../../../test/helpers/multipart.js';
@@ -28,11 +28,7 @@ describe.each(testDialects())('assignments on %s', (dialect) => {
   let bob: TestClient;
 
   beforeAll(async () => {
-    t = await createTestApp({ dialect, env: { LABMATE_UPLOAD_MAX_MB: '2' } });
-    ana = new TestClient(t.app);
-    await ana.signUp('ana@example.com');
-    bob = new TestClient(t.app);
-    await bob.signUp('bob@example.com');
+    ({ t, ana, bob } = await appWithTwoUsers({ dialect, env: { LABMATE_UPLOAD_MAX_MB: '2' } }));
   });
   afterAll(async () => {
     await t.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../../../../../test/fixtures/docx-builder.js';
-import { createTestApp, type TestApp } from '../../../../../test/helpers/app.js';
+import { appWithTwoUsers, type TestApp } from '../../../../../test/helpers/app.js';
 import { TestClient } from '../../../../../test/helpers/client.js';
 import { testDialects } from '../../../../../test/helpers/databases.js';
 import { FEEDBACK_RATE_LIMIT } from './routes.js';
@@ -11,11 +11,7 @@ describe.each(testDialects())('feedback on %s', (dialect) => {
   let bob: TestClient;
 
   beforeAll(async () => {
-    t = await createTestApp({ dialect, env: { LABMATE_RATE_LIMIT: 'true' } });
-    ana = new TestClient(t.app);
-    await ana.signUp('ana@example.com');
-    bob = new TestClient(t.app);
-    await bob.signUp('bob@example.com');
+    ({ t, ana, bob } = await appWithTwoUsers({ dialect, env: { LABMATE_RATE_LIMIT: 'true' } }));
   });
   afterAll(async () => {
     await t.close();
