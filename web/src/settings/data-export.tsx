@@ -7,7 +7,9 @@ import { ErrorNotice } from '../components/notice';
 import { formatBytes } from '../files';
 import { formatDate } from '../format';
 
-const POLL_MS = 1000;
+// A small export is ready in a second or two; a large one may take minutes, asked about less and less often.
+const FIRST_POLL_MS = 1000;
+const LONGEST_POLL_MS = 5000;
 
 const building = (row: DataExport | null) => row?.status === 'queued' || row?.status === 'running';
 
@@ -31,8 +33,10 @@ export function DataExportPanel() {
   async function follow(row: DataExport, announceReady: boolean) {
     let current = row;
     setLatest(current);
+    let wait = FIRST_POLL_MS;
     while (alive.current && building(current)) {
-      await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
+      await new Promise((resolve) => window.setTimeout(resolve, wait));
+      wait = Math.min(LONGEST_POLL_MS, wait * 1.5);
       current = await api.get<DataExport>('/me/export');
       if (alive.current) setLatest(current);
     }
