@@ -4,7 +4,8 @@ import { api } from '../api';
 import { messageOf } from '../api/problem';
 import type { AssignmentSummary, Page } from '../api/types';
 import { useAnnounce } from '../components/announcer';
-import { ConfirmDialog } from '../components/dialog';
+import { ConfirmActionDialog } from '../components/confirm-action-dialog';
+import { useConfirmAction } from '../components/use-confirm-action';
 import { ErrorNotice, Loading } from '../components/notice';
 import { usePageTitle } from '../components/page-title';
 import { formatDate, plural } from '../format';
@@ -19,9 +20,11 @@ export function AssignmentsPage() {
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
-  const [toDelete, setToDelete] = useState<AssignmentSummary | null>(null);
-  const [deleting, setDeleting] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const deletion = useConfirmAction<AssignmentSummary>(async (assignment) => {
+    await api.delete(`/assignments/${assignment.id}`);
+    setItems((old) => old?.filter((item) => item.id !== assignment.id) ?? null);
+    announce(`Deleted ${assignment.originalName}.`);
+  });
 
   const load = useCallback(async (cursor: string | null) => {
     setError(null);
@@ -42,22 +45,6 @@ export function AssignmentsPage() {
     setLoadingMore(true);
     await load(nextCursor);
     setLoadingMore(false);
-  }
-
-  async function confirmDelete() {
-    if (!toDelete) return;
-    setDeleting(true);
-    setDeleteError(null);
-    try {
-      await api.delete(`/assignments/${toDelete.id}`);
-      setItems((old) => old?.filter((item) => item.id !== toDelete.id) ?? null);
-      announce(`Deleted ${toDelete.originalName}.`);
-      setToDelete(null);
-    } catch (failure) {
-      setDeleteError(messageOf(failure));
-    } finally {
-      setDeleting(false);
-    }
   }
 
   return (
@@ -106,10 +93,7 @@ export function AssignmentsPage() {
                   type="button"
                   className="button small danger"
                   aria-label={`Delete ${item.originalName}`}
-                  onClick={() => {
-                    setDeleteError(null);
-                    setToDelete(item);
-                  }}
+                  onClick={() => deletion.ask(item)}
                 >
                   Delete
                 </button>
@@ -125,20 +109,11 @@ export function AssignmentsPage() {
           </button>
         </p>
       ) : null}
-      <ConfirmDialog
-        open={toDelete !== null}
-        title="Delete this assignment?"
-        confirmLabel="Delete"
-        danger
-        busy={deleting}
-        onConfirm={() => void confirmDelete()}
-        onCancel={() => setToDelete(null)}
-      >
+      <ConfirmActionDialog action={deletion} title="Delete this assignment?" confirmLabel="Delete" danger>
         <p>
-          “{toDelete?.originalName}” will be deleted with its tasks, runs, screenshots and reports. This cannot be undone.
+          “{deletion.target?.originalName}” will be deleted with its tasks, runs, screenshots and reports. This cannot be undone.
         </p>
-        {deleteError ? <ErrorNotice message={deleteError} /> : null}
-      </ConfirmDialog>
+      </ConfirmActionDialog>
     </>
   );
 }
