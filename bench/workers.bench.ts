@@ -34,10 +34,13 @@ if (queueKind === 'bullmq' && !redisUrl) throw new Error('BENCH_QUEUE=bullmq nee
 // About 0.2 s of arithmetic in CPython on an idle core of the development machine (0.3 s on its slower days).
 const PROGRAM = 'total = 0\nfor i in range(3_000_000):\n    total += i * i % 7\nprint(total)\n';
 
+// Node flags for the worker processes, e.g. BENCH_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile them.
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
 /** The CLI as a user starts it: the compiled build when there is one, else from source through tsx. */
 function cliArgs(): string[] {
   const compiled = path.join(root, 'dist/cli/main.js');
-  return existsSync(compiled) ? [compiled, 'worker'] : ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'worker'];
+  return [...NODE_FLAGS, ...(existsSync(compiled) ? [compiled, 'worker'] : ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'worker'])];
 }
 
 /** Wall time to run the program bare RUNS times, `lanes` at a time. */
