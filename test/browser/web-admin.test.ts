@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/accounts/create-user.js';
-import { focused, hasChromium, loadAxe, pageWidth, seriousViolations, shoot, signInInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, newTestContext, pageWidth, PHONE, seriousViolations, shoot, signInInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 const ADMIN = { email: 'root@example.com', password: 'an admin passphrase' };
 const STUDENT = { email: 'sam@example.com', password: 'a sturdy passphrase' };
@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     const accounts = app.t.app.labmate.accounts;
     await createUser(accounts, { email: ADMIN.email, name: 'Rosa Root', role: 'admin', password: ADMIN.password, publicUrl: base });
     await createUser(accounts, { email: STUDENT.email, name: 'Sam Student', role: 'student', password: STUDENT.password, publicUrl: base });
-    adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    adminContext = await newTestContext(browser);
     await adminContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     admin = await adminContext.newPage();
     consoleProblems = watchConsole(admin);
@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     expect(await row.getByRole('cell').nth(0).textContent()).toBe('Lab group B');
     await shoot(admin, 'admin-invites');
 
-    niaContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    niaContext = await newTestContext(browser);
     nia = await niaContext.newPage();
     await nia.goto(`${base}/signup`);
     await nia.getByLabel('Name').fill(NEWCOMER.name);
@@ -267,7 +267,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
   });
 
   it('keeps students and visitors out of the admin console', async () => {
-    const student = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const student = await newTestContext(browser);
     const page = await student.newPage();
     await signInInBrowser(page, base, STUDENT);
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(0);
@@ -279,7 +279,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     await shoot(page, 'admin-not-allowed');
     await student.close();
 
-    const visitor = await browser.newContext();
+    const visitor = await newTestContext(browser);
     const anonymous = await visitor.newPage();
     await anonymous.goto(`${base}/admin/users`);
     await anonymous.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
@@ -288,7 +288,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
   });
 
   it('fits every admin page in 375 px, the tables scrolling inside their own region', async () => {
-    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, storageState: await adminContext.storageState(), reducedMotion: 'reduce' });
+    const phone = await newTestContext(browser, { viewport: PHONE, storageState: await adminContext.storageState() });
     const page = await phone.newPage();
     for (const [path, heading] of [...PAGES, [`/admin/users/${niaId}`, NEWCOMER.name]] as const) {
       await open(page, `${base}${path}`, heading);
@@ -307,7 +307,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
   });
 
   it('has no serious or critical accessibility problems on any admin page (axe-core)', async () => {
-    const scan = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: await adminContext.storageState(), bypassCSP: true });
+    const scan = await newTestContext(browser, { storageState: await adminContext.storageState(), bypassCSP: true });
     const page = await scan.newPage();
     const axe = await loadAxe();
     const problems: string[] = [];
@@ -330,7 +330,7 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     await check('a new invite');
     await scan.close();
 
-    const studentScan = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const studentScan = await newTestContext(browser, { bypassCSP: true });
     const studentPage = await studentScan.newPage();
     await signInInBrowser(studentPage, base, STUDENT);
     await studentPage.goto(`${base}/admin`);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../ai/fake-openai-server.js';
 import { labModel } from '../ai/scripted-lab-model.js';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { hasChromium, SHOTS, signUpInBrowser, startWebApp, type BrowserApp } from '../helpers/browser.js';
+import { hasChromium, LAPTOP, PHONE, SHOTS, signUpInBrowser, startWebApp, uploadInBrowser, type BrowserApp } from '../helpers/browser.js';
 
 describe.skipIf(!hasChromium)('AI drafts in the web app, against a fake model', { timeout: 240_000 }, () => {
   let ai: FakeOpenAiServer;
@@ -26,16 +26,14 @@ describe.skipIf(!hasChromium)('AI drafts in the web app, against a fake model', 
 
   it('drafts code and an answer marked as drafts until the student accepts them, shows a review, and signs out', async () => {
     const { browser, base } = app;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: LAPTOP });
     await signUpInBrowser(page, base, { name: 'Ada AI', email: 'ada@example.com' });
-    await page.goto(`${base}/upload`);
     const docx = await buildDocx([
       { text: 'Lab 4: loops', style: 'Heading1' },
       { text: 'Q1. Write a Python program that reads a number and prints its square.' },
       { text: 'Q2. Explain how a while loop differs from a for loop in Python programs.' },
     ]);
-    await page.setInputFiles('#upload-file', { name: 'Lab 4.docx', mimeType: 'application/octet-stream', buffer: docx });
-    await page.getByRole('heading', { level: 1, name: 'Lab 4.docx' }).waitFor();
+    await uploadInBrowser(page, base, 'Lab 4.docx', docx);
     // The page looks again until the AI's check of the detected questions is done.
     const theory = await card(page, 'Explain how');
     await theory.getByRole('button', { name: 'Draft answer with AI' }).waitFor({ timeout: 60_000 });
@@ -57,7 +55,7 @@ describe.skipIf(!hasChromium)('AI drafts in the web app, against a fake model', 
     await program.getByRole('button', { name: 'Review code' }).click();
     await program.getByText('Works; the prompt could say what to type.').waitFor({ timeout: 60_000 });
     expect(await program.getByText('input() shows no prompt.', { exact: false }).count()).toBe(1);
-    await page.setViewportSize({ width: 375, height: 812 });
+    await page.setViewportSize(PHONE);
     await page.screenshot({ path: `${SHOTS}/workspace-ai-drafts-375.png`, fullPage: true });
 
     // The drafts and the review were paid for in tokens, which the settings page counts against the day's allowance.

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { buildPdf } from '../fixtures/pdf-builder.js';
-import { focused, hasChromium, loadAxe, pageWidth, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, newTestContext, pageWidth, seriousViolations, shoot, signUpInBrowser, startWebApp, uploadInBrowser, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 const PDF = buildPdf({
   pages: [
@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('the workspace: PDF pages as images and the code e
   beforeAll(async () => {
     app = await startWebApp();
     ({ browser, base } = app);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', bypassCSP: true });
+    context = await newTestContext(browser, { bypassCSP: true });
     page = await context.newPage();
     consoleProblems = watchConsole(page);
     await signUpInBrowser(page, base, { name: 'Pia Pages', email: 'pia@example.com' });
@@ -149,10 +149,7 @@ describe.skipIf(!hasChromium)('the workspace: PDF pages as images and the code e
       { text: '    return 0;', font: 'Courier New' },
       { text: '}', font: 'Courier New' },
     ]);
-    await page.goto(`${base}/upload`);
-    await page.setInputFiles('#upload-file', { name: 'Lab 3.docx', mimeType: 'application/octet-stream', buffer: docx });
-    await page.getByRole('heading', { level: 1, name: 'Lab 3.docx' }).waitFor();
-    const docxWorkspace = page.url();
+    const docxWorkspace = await uploadInBrowser(page, base, 'Lab 3.docx', docx);
 
     const axe = await loadAxe();
     const problems: string[] = [];

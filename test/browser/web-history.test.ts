@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireArtifacts } from '../../src/maintenance/expire-artifacts.js';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { hasChromium, loadAxe, pageWidth, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { hasChromium, loadAxe, newTestContext, pageWidth, PHONE, seriousViolations, shoot, signUpInBrowser, startWebApp, uploadInBrowser, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -36,20 +36,17 @@ describe.skipIf(!hasChromium)('the workspace history in Chromium: earlier runs a
   beforeAll(async () => {
     app = await startWebApp();
     ({ browser, base } = app);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, reducedMotion: 'reduce' });
+    context = await newTestContext(browser, { acceptDownloads: true });
     page = await context.newPage();
     consoleProblems = watchConsole(page);
     await signUpInBrowser(page, base, { name: 'Hana History', email: 'hana@example.com' });
-    await page.goto(`${base}/upload`);
     const docx = await buildDocx([
       { text: 'Lab 2: Output', style: 'Heading1' },
       { text: 'Q1. Write a program that prints a greeting.' },
       { text: 'print("hello from lab 2")', font: 'Courier New' },
       { text: 'Q2. What is a compiler?' },
     ]);
-    await page.setInputFiles('#upload-file', { name: 'Lab 2.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
-    await page.getByRole('heading', { level: 1, name: 'Lab 2.docx' }).waitFor();
-    workspace = page.url();
+    workspace = await uploadInBrowser(page, base, 'Lab 2.docx', docx);
   });
   afterAll(async () => {
     await app?.close();
@@ -127,7 +124,7 @@ describe.skipIf(!hasChromium)('the workspace history in Chromium: earlier runs a
     expect(await screenshotsIn(program()).count()).toBe(0);
     await shoot(page, 'workspace-history');
 
-    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, storageState: await context.storageState(), reducedMotion: 'reduce' });
+    const phone = await newTestContext(browser, { viewport: PHONE, storageState: await context.storageState() });
     const small = await phone.newPage();
     await small.goto(page.url());
     await small.getByRole('button', { name: 'Earlier runs and reports' }).click();
@@ -140,7 +137,7 @@ describe.skipIf(!hasChromium)('the workspace history in Chromium: earlier runs a
     await shoot(small, 'assignments-report');
     await phone.close();
 
-    const scan = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: await context.storageState(), bypassCSP: true });
+    const scan = await newTestContext(browser, { storageState: await context.storageState(), bypassCSP: true });
     const scanned = await scan.newPage();
     await scanned.goto(page.url());
     await scanned.getByRole('button', { name: 'Earlier runs and reports' }).click();

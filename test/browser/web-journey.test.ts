@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { focused, hasChromium, loadAxe, pageWidth, seriousViolations, shoot, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { DOCX_TYPE, focused, hasChromium, loadAxe, newTestContext, pageWidth, PHONE, seriousViolations, shoot, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the downloaded report', { timeout: 240_000 }, () => {
   let app: BrowserApp;
@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the down
   beforeAll(async () => {
     app = await startWebApp();
     ({ browser, base } = app);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, reducedMotion: 'reduce' });
+    context = await newTestContext(browser, { acceptDownloads: true });
     page = await context.newPage();
     consoleProblems = watchConsole(page);
   });
@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the down
       { text: 'print(n * 2)', font: 'Courier New' },
       { text: 'Q2. What is an interpreter?' },
     ]);
-    await page.setInputFiles('#upload-file', { name: 'Lab 1.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    await page.setInputFiles('#upload-file', { name: 'Lab 1.docx', mimeType: DOCX_TYPE, buffer: docx });
     await page.getByRole('heading', { level: 1, name: 'Lab 1.docx' }).waitFor();
     const tasks = page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
     await expect.poll(() => tasks.count()).toBe(2);
@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the down
 
   it('works at phone width, restores a run on reload, and sends a signed-out or expired visitor to sign in and back', async () => {
     const url = page.url();
-    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, storageState: await context.storageState(), reducedMotion: 'reduce' });
+    const phone = await newTestContext(browser, { viewport: PHONE, storageState: await context.storageState() });
     const small = await phone.newPage();
     await small.goto(`${base}/assignments`);
     await small.getByRole('link', { name: 'Lab 1.docx', exact: true }).waitFor();
@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the down
     expect(small.url()).toBe(url);
     await phone.close();
 
-    const visitor = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    const visitor = await newTestContext(browser, { viewport: PHONE });
     const anonymous = await visitor.newPage();
     await anonymous.goto(`${base}${new URL(url).pathname}`);
     await anonymous.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
@@ -185,7 +185,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium, from sign-up to the down
 
   it('has no serious or critical accessibility problems on the pages it built (axe-core)', async () => {
     const axeSource = await loadAxe();
-    const scan = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: await context.storageState(), bypassCSP: true });
+    const scan = await newTestContext(browser, { storageState: await context.storageState(), bypassCSP: true });
     const scanned = await scan.newPage();
     const problems: string[] = [];
     await scanned.goto(`${base}/upload`);

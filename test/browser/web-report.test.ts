@@ -5,15 +5,13 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { FOUR_PROGRAMS } from '../fixtures/report-lab.js';
-import { focused, hasChromium, loadAxe, pageWidth, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, newTestContext, pageWidth, PHONE, seriousViolations, shoot, signUpInBrowser, startWebApp, uploadInBrowser, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 interface ReportItem {
   taskId: string;
   label: string;
   pictures: Array<{ id: string }>;
 }
-
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -65,19 +63,15 @@ describe.skipIf(!hasChromium)('arranging the report in Chromium', { timeout: 300
   beforeAll(async () => {
     app = await startWebApp();
     ({ browser, base } = app);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, reducedMotion: 'reduce' });
+    context = await newTestContext(browser, { acceptDownloads: true });
     page = await context.newPage();
     problems = watchConsole(page);
     await signUpInBrowser(page, base, { name: 'Kim Keyboard', email: 'kim@example.com' });
-    await page.goto(`${base}/upload`);
-    const docx = await buildDocx([{ text: 'Lab 4: output', style: 'Heading1' }, ...FOUR_PROGRAMS]);
-    await page.setInputFiles('#upload-file', { name: 'Lab 4.docx', mimeType: DOCX_TYPE, buffer: docx });
-    await page.getByRole('heading', { level: 1, name: 'Lab 4.docx' }).waitFor();
+    workspace = await uploadInBrowser(page, base, 'Lab 4.docx', await buildDocx([{ text: 'Lab 4: output', style: 'Heading1' }, ...FOUR_PROGRAMS]));
     await page.getByRole('button', { name: 'Run all' }).click();
     await page.getByText(/^Run (succeeded|failed)$/).waitFor({ timeout: 180_000 });
     await reportSection(page).locator('[data-item-id]').nth(3).waitFor();
     expect(await itemNames(page)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
-    workspace = page.url();
     const id = new URL(workspace).pathname.split('/').pop();
     items = ((await (await page.request.get(`${base}/api/v1/assignments/${id}/report-items`)).json()) as { items: ReportItem[] }).items;
   });
@@ -208,7 +202,7 @@ describe.skipIf(!hasChromium)('arranging the report in Chromium', { timeout: 300
 
   it('fits a phone screen and has no serious or critical accessibility problems (axe-core)', async () => {
     const axe = await loadAxe();
-    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, storageState: await context.storageState(), reducedMotion: 'reduce', bypassCSP: true });
+    const phone = await newTestContext(browser, { viewport: PHONE, storageState: await context.storageState(), bypassCSP: true });
     const small = await phone.newPage();
     await small.goto(workspace);
     // Arranged as the last report (composed by the mouse test above).
@@ -222,7 +216,7 @@ describe.skipIf(!hasChromium)('arranging the report in Chromium', { timeout: 300
     expect(await seriousViolations(small, axe)).toEqual([]);
     await phone.close();
 
-    const wide = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: await context.storageState(), bypassCSP: true });
+    const wide = await newTestContext(browser, { storageState: await context.storageState(), bypassCSP: true });
     const scanned = await wide.newPage();
     await scanned.goto(workspace);
     await expect.poll(() => itemNames(scanned), { timeout: 30_000 }).toEqual(['Q2', 'Q1', 'Q3', 'Q4']);

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { focused, hasChromium, loadAxe, pageWidth, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, newTestContext, pageWidth, PHONE, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 const EMAIL = 'sam@example.com';
 const FIRST_PASSWORD = 'a sturdy passphrase';
@@ -29,10 +29,10 @@ describe.skipIf(!hasChromium)('settings and feedback in Chromium', { timeout: 24
   beforeAll(async () => {
     app = await startWebApp();
     ({ browser, base } = app);
-    laptop = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, reducedMotion: 'reduce' });
+    laptop = await newTestContext(browser, { acceptDownloads: true });
     page = await laptop.newPage();
     consoleProblems = watchConsole(page);
-    other = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    other = await newTestContext(browser);
     otherPage = await other.newPage();
   });
   afterAll(async () => {
@@ -159,7 +159,7 @@ describe.skipIf(!hasChromium)('settings and feedback in Chromium', { timeout: 24
   });
 
   it('fits both pages in a phone’s width, with Settings and Feedback reachable from the header', async () => {
-    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, storageState: await laptop.storageState(), reducedMotion: 'reduce' });
+    const phone = await newTestContext(browser, { viewport: PHONE, storageState: await laptop.storageState() });
     const small = await phone.newPage();
     await small.goto(`${base}/settings`);
     await small.getByRole('button', { name: 'Make a new export' }).waitFor();
@@ -179,7 +179,7 @@ describe.skipIf(!hasChromium)('settings and feedback in Chromium', { timeout: 24
 
   it('has no serious or critical accessibility problems on settings, its delete dialog, and feedback (axe-core)', async () => {
     const axeSource = await loadAxe();
-    const scan = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: await laptop.storageState(), bypassCSP: true });
+    const scan = await newTestContext(browser, { storageState: await laptop.storageState(), bypassCSP: true });
     const scanned = await scan.newPage();
     const problems: string[] = [];
     await scanned.goto(`${base}/settings`);

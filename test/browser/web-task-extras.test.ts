@@ -1,9 +1,8 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { focused, hasChromium, loadAxe, pageWidth, seriousViolations, shoot, signUpInBrowser, startWebApp, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, newTestContext, pageWidth, PHONE, seriousViolations, shoot, signUpInBrowser, startWebApp, uploadInBrowser, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const DATA = 'alpha beta gamma\nsecond line of data\n';
 
 describe.skipIf(!hasChromium)('a task’s input files, one-task runs and the picture lightbox in Chromium', { timeout: 300_000 }, () => {
@@ -23,12 +22,11 @@ describe.skipIf(!hasChromium)('a task’s input files, one-task runs and the pic
   beforeAll(async () => {
     app = await startWebApp({ env: { LABMATE_RATE_LIMIT: 'false' } });
     ({ browser, base } = app);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', bypassCSP: true });
+    context = await newTestContext(browser, { bypassCSP: true });
     page = await context.newPage();
     consoleProblems = watchConsole(page);
     axe = await loadAxe();
     await signUpInBrowser(page, base, { name: 'Ines Inputs', email: 'ines@example.com' });
-    await page.goto(`${base}/upload`);
     const docx = await buildDocx([
       { text: 'Lab 5: files', style: 'Heading1' },
       { text: 'Q1. Write a program that reads data.txt and prints it.' },
@@ -38,8 +36,7 @@ describe.skipIf(!hasChromium)('a task’s input files, one-task runs and the pic
       { text: 'Q2. Write a program that prints a greeting.' },
       { text: 'print("hello")', font: 'Courier New' },
     ]);
-    await page.setInputFiles('#upload-file', { name: 'Lab 5.docx', mimeType: DOCX_TYPE, buffer: docx });
-    await page.getByRole('heading', { level: 1, name: 'Lab 5.docx' }).waitFor();
+    await uploadInBrowser(page, base, 'Lab 5.docx', docx);
   });
   afterAll(async () => {
     await app?.close();
@@ -120,7 +117,7 @@ describe.skipIf(!hasChromium)('a task’s input files, one-task runs and the pic
   });
 
   it('fits 375 px with the form open and with the lightbox open', async () => {
-    await page.setViewportSize({ width: 375, height: 800 });
+    await page.setViewportSize(PHONE);
     await reader().getByRole('button', { name: /^Edit/ }).click();
     await reader().getByLabel('Name of file 1').waitFor();
     expect(await pageWidth(page)).toBeLessThanOrEqual(375);

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -44,6 +44,26 @@ const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta
 
 /** Where the web app's browser tests save each page's screenshot, for a person to look at. */
 export const SHOTS = process.env.LABMATE_WEB_SHOTS ?? '/tmp/web-shots';
+
+/** The laptop and phone viewports every page is checked at. */
+export const LAPTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 375, height: 812 };
+
+/** A browser context as the tests open them: laptop-sized and with reduced motion unless `options` say otherwise. */
+export function newTestContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ viewport: LAPTOP, reducedMotion: 'reduce', ...options });
+}
+
+/** The content type of the DOCX files the tests upload. */
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Uploads a DOCX through the upload page and waits for its workspace; returns the workspace's address. */
+export async function uploadInBrowser(page: Page, base: string, name: string, docx: Buffer): Promise<string> {
+  await page.goto(`${base}/upload`);
+  await page.setInputFiles('#upload-file', { name, mimeType: DOCX_TYPE, buffer: docx });
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  return page.url();
+}
 
 /** startBrowserApp for the web app's tests: the built web app must exist, and the screenshot folder does after. */
 export async function startWebApp(options: TestAppOptions = {}): Promise<BrowserApp> {
