@@ -43,16 +43,13 @@ function cliArgs(): string[] {
   return [...NODE_FLAGS, ...(existsSync(compiled) ? [compiled, 'worker'] : ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'worker'])];
 }
 
-/** Wall time to run the program bare RUNS times, `lanes` at a time. */
-async function bare(lanes: number): Promise<number> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'labmate-workers-bench-'));
-  const file = path.join(dir, 'program.py');
-  writeFileSync(file, PROGRAM);
+/** Wall time to run `argv` RUNS times, `lanes` at a time. */
+async function timeBare(lanes: number, argv: [string, ...string[]]): Promise<number> {
   const once = () =>
     new Promise<void>((resolve, reject) => {
       // In a session of its own, as each sandbox is (bwrap --new-session): with the kernel's autogroups on, a session
       // is what gets a share of the CPU, so bare runs sharing the benchmark's session would get one share for two.
-      const child = spawn('/usr/bin/python3', [file], { stdio: 'ignore', detached: true });
+      const child = spawn(argv[0], argv.slice(1), { stdio: 'ignore', detached: true });
       child.on('error', reject);
       child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`bare run exited ${code}`))));
     });
@@ -62,9 +59,19 @@ async function bare(lanes: number): Promise<number> {
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: lanes }, lane));
-  const elapsed = performance.now() - started;
-  rmSync(dir, { recursive: true, force: true });
-  return elapsed;
+  return performance.now() - started;
+}
+
+/** Wall time to run the program bare RUNS times, `lanes` at a time. */
+async function bare(lanes: number): Promise<number> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'labmate-workers-bench-'));
+  const file = path.join(dir, 'program.py');
+  writeFileSync(file, PROGRAM);
+  try {
+    return await timeBare(lanes, ['/usr/bin/python3', file]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Worker processes alive now: in sessions of their own, an interrupted benchmark must end them itself. */
@@ -186,6 +193,11 @@ async function measure(processes: number): Promise<Measurement> {
 
 const load = loadavg()[0]?.toFixed(1);
 console.log(`${RUNS} runs on ${dialect}, ${queueKind} queue, ${availableParallelism()} cores, load ${load}`);
+// A run starts several processes (bwrap, the supervisor, the program): on hosts where starting processes does not
+// use both cores (some VMs), that part of a run cannot speed up with a second worker, whatever LabMate does.
+const startOne = await timeBare(1, ['/usr/bin/true']);
+const startTwo = await timeBare(2, ['/usr/bin/true']);
+console.log(`starting a process (/usr/bin/true): ${(startOne / RUNS).toFixed(1)} ms one at a time; two at a time ${(startOne / startTwo).toFixed(2)}× as fast`);
 // CPU per run staying put from one process to two means no work is repeated or spun; wall time then follows free cores.
 const report = (label: string, processes: number, result: Measurement) => {
   const perRun = (ms: number) => (ms / RUNS).toFixed(0);
