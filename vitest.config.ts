@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A page or a job on a busy 2-core machine can take seconds to show what a poll waits for (vitest's default: 1 s).
+    expect: { poll: { timeout: 10_000 } },
     // Two cores on CI: more forks only add contention for the sandbox and argon2.
     maxWorkers: 2,
     coverage: {

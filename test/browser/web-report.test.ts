@@ -67,11 +67,12 @@ describe.skipIf(!hasChromium)('arranging the report in Chromium', { timeout: 300
     page = await context.newPage();
     problems = watchConsole(page);
     await signUpInBrowser(page, base, { name: 'Kim Keyboard', email: 'kim@example.com' });
-    workspace = await uploadInBrowser(page, base, 'Lab 4.docx', await buildDocx([{ text: 'Lab 4: output', style: 'Heading1' }, ...FOUR_PROGRAMS]));
+    await uploadInBrowser(page, base, 'Lab 4.docx', await buildDocx([{ text: 'Lab 4: output', style: 'Heading1' }, ...FOUR_PROGRAMS]));
     await page.getByRole('button', { name: 'Run all' }).click();
     await page.getByText(/^Run (succeeded|failed)$/).waitFor({ timeout: 180_000 });
     await reportSection(page).locator('[data-item-id]').nth(3).waitFor();
     expect(await itemNames(page)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+    workspace = page.url();
     const id = new URL(workspace).pathname.split('/').pop();
     items = ((await (await page.request.get(`${base}/api/v1/assignments/${id}/report-items`)).json()) as { items: ReportItem[] }).items;
   });
