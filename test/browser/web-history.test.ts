@@ -81,7 +81,12 @@ describe.skipIf(!hasChromium)('the workspace history in Chromium: earlier runs a
     const [again] = await Promise.all([page.waitForEvent('download'), last.click()]);
     expect(again.suggestedFilename()).toBe('Lab 2_report.docx');
     await shoot(page, 'assignments-report');
+
+    // Coming back to the assignment (no run in the address) shows the newest run's results under the tasks.
     await page.goto(workspace);
+    await page.getByRole('heading', { level: 1, name: 'Lab 2.docx' }).waitFor();
+    await screenshotsIn(program()).first().waitFor();
+    expect(await program().getByRole('region', { name: /^Result of/ }).getByLabel(/^Output of/).textContent()).toBe('hello from lab 2\n');
   });
 
   it('stores the screenshot switch on the task: it survives a reload, and the next run makes no screenshot of it', async () => {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api';
 import { messageOf } from '../api/problem';
-import type { Assignment, Run, Started, Task, TaskFields } from '../api/types';
+import type { Assignment, Page, Run, RunSummary, Started, Task, TaskFields } from '../api/types';
 import { useAnnounce } from '../components/announcer';
 import { ErrorNotice, Loading } from '../components/notice';
 import { usePageTitle } from '../components/page-title';
@@ -26,7 +26,9 @@ const NEW_TASK: TaskFields = { label: '', question: '', kind: 'code', language: 
 export function WorkspacePage() {
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
-  const runId = search.get('run');
+  // Coming back to an assignment shows its newest run's results until another run is opened or started.
+  const [newestRunId, setNewestRunId] = useState<string | null>(null);
+  const runId = search.get('run') ?? newestRunId;
   const capabilities = useCapabilities();
   const announce = useAnnounce();
   const [assignment, setAssignment] = useState<Assignment | null>(null);
@@ -56,6 +58,21 @@ export function WorkspacePage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  useEffect(() => {
+    let stale = false;
+    setNewestRunId(null);
+    // Without it the page still works: results then show once a run is started or opened from the history.
+    api.get<Page<RunSummary>>(`/assignments/${id}/runs?limit=1`).then(
+      (page) => {
+        if (!stale) setNewestRunId(page.items[0]?.id ?? null);
+      },
+      () => undefined,
+    );
+    return () => {
+      stale = true;
+    };
+  }, [id]);
 
   // While the AI refines the detected tasks, look again until it is done.
   const refining = assignment?.ai.status === 'pending';
@@ -138,6 +155,7 @@ export function WorkspacePage() {
     setAssignment((old) => (old ? { ...old, tasks: detected } : old));
     setSelected(new Set());
     // The shown run's results belong to the tasks that were replaced.
+    setNewestRunId(null);
     setSearch({}, { replace: true });
     void load();
   }
