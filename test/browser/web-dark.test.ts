@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { hasChromium, loadAxe, newTestContext, pageWidth, PHONE, seriousViolations, shoot, signUpInBrowser, startWebApp, uploadInBrowser, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { hasChromium, LAPTOP, loadAxe, newTestContext, pageWidth, PHONE, seriousViolations, shoot, signUpInBrowser, startWebApp, uploadInBrowser, watchConsole, type BrowserApp } from '../helpers/browser.js';
 
 /** The relative luminance of a computed `rgb(r, g, b)` colour (WCAG), to tell a dark page from a light one. */
 function luminance(rgb: string): number {
@@ -89,6 +89,17 @@ describe.skipIf(!hasChromium)('the web app with a dark system setting', { timeou
         if (viewport) expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
       }
     }
+
+    await page.setViewportSize(LAPTOP);
+    await page.goto(workspace);
+    await page.getByRole('button', { name: 'Re-detect tasks' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Re-detect the tasks?' });
+    await dialog.waitFor();
+    expect(luminance(await colourOf(page, 'dialog.dialog', 'background-color'))).toBeLessThan(0.05);
+    await shoot(page, 'dark-dialog');
+    problems.push(...(await seriousViolations(page, axe)).map((problem) => `dark-dialog: ${problem}`));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     expect(problems).toEqual([]);
     expect(consoleProblems).toEqual([]);
   });
