@@ -129,6 +129,9 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
   it('makes a plan, finds the new user by search and puts them on it', async () => {
     await admin.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Plans' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Plans and quotas' }).waitFor();
+    // What users on no plan get: the server's configured limits (this server has no AI model).
+    const defaults = admin.getByRole('region', { name: 'Server defaults' });
+    expect(await defaults.locator('dd').allTextContents()).toEqual(['60', '3', '1,024 MB', 'No AI on this server']);
     await admin.getByRole('button', { name: 'New plan' }).click();
     const form = admin.getByRole('form', { name: 'New plan' });
     await eventually(() => focused(form.getByRole('heading', { name: 'New plan' }))).toBe(true);

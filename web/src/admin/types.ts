@@ -31,6 +31,9 @@ export interface PlanLimits {
   aiTokensPerDay: number;
 }
 
+/** The server's limits for users on no plan; no AI allowance when the server has no AI model. */
+export type DefaultLimits = Omit<PlanLimits, 'aiTokensPerDay'> & { aiTokensPerDay: number | null };
+
 export interface Plan extends PlanLimits {
   id: string;
   name: string;

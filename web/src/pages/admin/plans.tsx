@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { ListTable } from '../../admin/list-table';
 import { PlanForm } from '../../admin/plan-form';
+import { PlanLimitsList } from '../../admin/plan-limits';
 import { formatLimit } from '../../admin/plan-values';
-import type { ListedPlan, Plan } from '../../admin/types';
+import type { DefaultLimits, ListedPlan, Plan } from '../../admin/types';
 import { useApiGet } from '../../admin/use-api-get';
 import { api } from '../../api';
 import { useAnnounce } from '../../components/announcer';
@@ -23,7 +24,7 @@ function whatDeletingDoes(userCount: number): string {
 export function AdminPlansPage() {
   usePageTitle('Plans and quotas');
   const announce = useAnnounce();
-  const plans = useApiGet<{ items: ListedPlan[] }>('/admin/plans');
+  const plans = useApiGet<{ items: ListedPlan[]; defaults: DefaultLimits }>('/admin/plans');
   const [editing, setEditing] = useState<Editing>(null);
   const deletion = useConfirmAction(async (plan: ListedPlan) => {
     await api.delete(`/admin/plans/${plan.id}`);
@@ -48,6 +49,13 @@ export function AdminPlansPage() {
         ) : null}
       </div>
       <p className="muted">A plan replaces the server’s default limits for the users on it. Users without a plan keep the defaults.</p>
+      {plans.data ? (
+        <section className="card plan-defaults" aria-labelledby="defaults-heading">
+          <h2 id="defaults-heading">Server defaults</h2>
+          <p className="muted">For every user on no plan; set by the server’s configuration (LABMATE_RUNS_PER_HOUR, LABMATE_MAX_ACTIVE_RUNS, LABMATE_STORAGE_MB, LABMATE_AI_DAILY_TOKENS).</p>
+          <PlanLimitsList limits={plans.data.defaults} />
+        </section>
+      ) : null}
       {editing ? (
         <PlanForm key={editing.kind === 'edit' ? editing.plan.id : 'new'} {...(editing.kind === 'edit' ? { plan: editing.plan } : {})} onSaved={saved} onCancel={() => setEditing(null)} />
       ) : null}

@@ -3,7 +3,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { UserBadges } from '../../admin/badges';
 import { CopyButton } from '../../admin/copy-button';
 import { PlanLimitsList } from '../../admin/plan-limits';
-import type { AccessChanged, AdminUserDetail, ListedPlan, ResetLink, Role } from '../../admin/types';
+import type { AccessChanged, AdminUserDetail, DefaultLimits, ListedPlan, ResetLink, Role } from '../../admin/types';
 import { useApiGet } from '../../admin/use-api-get';
 import { api } from '../../api';
 import { useAnnounce } from '../../components/announcer';
@@ -49,7 +49,7 @@ export function AdminUserPage() {
   const location = useLocation();
   const announce = useAnnounce();
   const detail = useApiGet<AdminUserDetail>(`/admin/users/${id}`);
-  const plans = useApiGet<{ items: ListedPlan[] }>('/admin/plans');
+  const plans = useApiGet<{ items: ListedPlan[]; defaults: DefaultLimits }>('/admin/plans');
   const user = detail.data;
   usePageTitle(user ? user.name : 'User');
   const back = (location.state as { back?: string } | null)?.back ?? '';
@@ -156,7 +156,7 @@ export function AdminUserPage() {
             <section className="card" aria-labelledby="plan-heading">
               <h2 id="plan-heading">Plan</h2>
               <p>{user.plan ? `On the plan “${user.plan}”:` : 'No plan: the server’s default limits apply.'}</p>
-              {user.planLimits ? <PlanLimitsList limits={user.planLimits} /> : null}
+              {user.planLimits ? <PlanLimitsList limits={user.planLimits} /> : plans.data ? <PlanLimitsList limits={plans.data.defaults} /> : null}
               <form onSubmit={assignPlan}>
                 {planAssignment.error ? <ErrorNotice message={planAssignment.error} /> : null}
                 {plans.error ? <ErrorNotice message={`The plans could not be loaded. ${plans.error}`} onRetry={plans.reload} /> : null}

@@ -20,7 +20,10 @@ describe.each(testDialects())('the admin API on %s', (dialect) => {
   let anaId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ dialect });
+    t = await createTestApp({
+      dialect,
+      env: { LABMATE_RUNS_PER_HOUR: '45', LABMATE_MAX_ACTIVE_RUNS: '3', LABMATE_STORAGE_MB: '2048' },
+    });
     rootId = (
       await createUser(t.app.labmate.accounts, { email: 'root@example.com', name: 'Root', role: 'admin', password: 'an admin passphrase', publicUrl: 'http://127.0.0.1' })
     ).userId;
@@ -208,7 +211,10 @@ describe.each(testDialects())('the admin API on %s', (dialect) => {
     expect((await root.request('PUT', `/api/v1/admin/users/${anaId}/plan`, { body: { planId: NO_SUCH } })).statusCode).toBe(404);
     const detail = (await root.get(`/api/v1/admin/users/${anaId}`)).json();
     expect(detail).toMatchObject({ plan: 'Course CS101', planLimits: { storageMb: 750, concurrentRuns: 2 } });
-    expect((await root.get('/api/v1/admin/plans')).json().items).toEqual([expect.objectContaining({ id: plan.id, userCount: 1 })]);
+    const listed = (await root.get('/api/v1/admin/plans')).json();
+    expect(listed.items).toEqual([expect.objectContaining({ id: plan.id, userCount: 1 })]);
+    // Without an AI model there is no token allowance to show.
+    expect(listed.defaults).toEqual({ runsPerHour: 45, concurrentRuns: 3, storageMb: 2048, aiTokensPerDay: null });
 
     expect((await root.request('DELETE', `/api/v1/admin/plans/${plan.id}`)).statusCode).toBe(204);
     expect((await root.get(`/api/v1/admin/users/${anaId}`)).json()).toMatchObject({ plan: null, planLimits: null });

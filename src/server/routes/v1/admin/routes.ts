@@ -253,9 +253,10 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   api.get(
     '/plans',
-    { config: admin, schema: { summary: 'Plans and how many users are on each', tags, response: withProblems({ 200: planListSchema }, [401, 403]) } },
+    { config: admin, schema: { summary: "Plans, how many users are on each, and the server's limits for users on none", tags, response: withProblems({ 200: planListSchema }, [401, 403]) } },
     async () => ({
       items: (await plansRepository(db).list()).map((row) => ({ ...presentPlan(row), userCount: row.user_count })),
+      defaults: { ...config.limits, aiTokensPerDay: config.ai?.dailyTokens ?? null },
     }),
   );
 

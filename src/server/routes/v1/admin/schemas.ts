@@ -49,7 +49,16 @@ export const createPlanBody = z.strictObject({ name: planName, ...planLimits });
 export const updatePlanBody = createPlanBody.partial().refine((body) => Object.keys(body).length > 0, 'name at least one field to change');
 
 export const planSchema = z.object({ id: z.string(), name: z.string(), ...planLimits, createdAt: z.string(), updatedAt: z.string() });
-export const planListSchema = z.object({ items: z.array(planSchema.extend({ userCount: z.number().int() })) });
+/** The limits of users on no plan, from the server's configuration (not bounded like a plan's: operators set them). */
+const defaultLimitsSchema = z
+  .object({
+    runsPerHour: z.number().int(),
+    concurrentRuns: z.number().int(),
+    storageMb: z.number().int(),
+    aiTokensPerDay: z.number().int().nullable().describe('null when the server has no AI model'),
+  })
+  .describe('LABMATE_RUNS_PER_HOUR, LABMATE_MAX_ACTIVE_RUNS, LABMATE_STORAGE_MB and LABMATE_AI_DAILY_TOKENS');
+export const planListSchema = z.object({ items: z.array(planSchema.extend({ userCount: z.number().int() })), defaults: defaultLimitsSchema });
 
 export const adminUserSchema = z.object({
   id: z.string(),
