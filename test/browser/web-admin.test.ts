@@ -309,29 +309,32 @@ describe.skipIf(!hasChromium)('the admin console in Chromium', { timeout: 240_00
     await phone.close();
   });
 
-  it('has no serious or critical accessibility problems on any admin page (axe-core)', async () => {
-    const scan = await newTestContext(browser, { storageState: await adminContext.storageState(), bypassCSP: true });
-    const page = await scan.newPage();
+  it('has no serious or critical accessibility problems on any admin page, in the light and the dark scheme (axe-core)', async () => {
     const axe = await loadAxe();
     const problems: string[] = [];
-    const check = async (label: string) => problems.push(...(await seriousViolations(page, axe)).map((problem) => `${label}: ${problem}`));
-    for (const [path, heading] of [...PAGES, [`/admin/users/${niaId}`, NEWCOMER.name]] as const) {
-      await open(page, `${base}${path}`, heading);
-      await check(path);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const scan = await newTestContext(browser, { colorScheme, storageState: await adminContext.storageState(), bypassCSP: true });
+      const page = await scan.newPage();
+      const check = async (label: string) => problems.push(...(await seriousViolations(page, axe)).map((problem) => `${colorScheme}, ${label}: ${problem}`));
+      for (const [path, heading] of [...PAGES, [`/admin/users/${niaId}`, NEWCOMER.name]] as const) {
+        await open(page, `${base}${path}`, heading);
+        await check(path);
+      }
+      if (colorScheme === 'dark') await shoot(page, 'dark-admin-user');
+      await page.getByRole('button', { name: 'Disable account' }).click();
+      await page.getByRole('dialog').waitFor();
+      await check('the disable dialog');
+      await page.goto(`${base}/admin/plans`);
+      await page.getByRole('button', { name: 'New plan' }).click();
+      await page.getByRole('button', { name: 'Create plan' }).click();
+      await page.getByText('Enter a name for the plan.').waitFor();
+      await check('the plan form with errors');
+      await page.goto(`${base}/admin/invites`);
+      await page.getByRole('button', { name: 'Create invite' }).click();
+      await page.getByRole('region', { name: 'New invite' }).waitFor();
+      await check('a new invite');
+      await scan.close();
     }
-    await page.getByRole('button', { name: 'Disable account' }).click();
-    await page.getByRole('dialog').waitFor();
-    await check('the disable dialog');
-    await page.goto(`${base}/admin/plans`);
-    await page.getByRole('button', { name: 'New plan' }).click();
-    await page.getByRole('button', { name: 'Create plan' }).click();
-    await page.getByText('Enter a name for the plan.').waitFor();
-    await check('the plan form with errors');
-    await page.goto(`${base}/admin/invites`);
-    await page.getByRole('button', { name: 'Create invite' }).click();
-    await page.getByRole('region', { name: 'New invite' }).waitFor();
-    await check('a new invite');
-    await scan.close();
 
     const studentScan = await newTestContext(browser, { bypassCSP: true });
     const studentPage = await studentScan.newPage();
