@@ -8,9 +8,8 @@ import type { Db } from '../db/repositories/types.js';
 import type { AiActionKind, AiActionRow, TaskRow } from '../db/schema.js';
 import { errors } from '../errors.js';
 import type { JobQueue } from '../jobs/queue.js';
-import { RUNNABLE_LANGUAGES } from '../languages.js';
+import { isRunnableLanguage, RUNNABLE_LANGUAGES } from '../languages.js';
 
-const runnable = (language: string) => (RUNNABLE_LANGUAGES as readonly string[]).includes(language);
 
 /** Why the action cannot be done on the task as it stands now, or null when it can (checked again when it lands). */
 export function actionBlocker(action: AiActionKind, task: TaskRow): string | null {
@@ -18,11 +17,11 @@ export function actionBlocker(action: AiActionKind, task: TaskRow): string | nul
   switch (action) {
     case 'draft_code':
       if (task.kind !== 'code') return 'only a code task gets drafted code; set its kind to code first';
-      if (!runnable(task.language)) return `pick the task's language first (one of ${RUNNABLE_LANGUAGES.join(', ')})`;
+      if (!isRunnableLanguage(task.language)) return `pick the task's language first (one of ${RUNNABLE_LANGUAGES.join(', ')})`;
       return hasOwnCode ? 'the task already has code; clear it to get a drafted program' : null;
     case 'suggest_input':
       if (task.code.trim() === '') return 'the task has no code to suggest input for';
-      if (!runnable(task.language)) return `pick the task's language first (one of ${RUNNABLE_LANGUAGES.join(', ')})`;
+      if (!isRunnableLanguage(task.language)) return `pick the task's language first (one of ${RUNNABLE_LANGUAGES.join(', ')})`;
       return task.stdin.trim() !== '' && task.stdin_draft === 0 ? 'the task already has input; clear it to get a suggestion' : null;
     case 'draft_answer':
       if (task.kind === 'code') return 'a code task gets drafted code, not an answer';

@@ -1,13 +1,9 @@
 import type { FieldError } from '../errors.js';
-import { RUNNABLE_LANGUAGES, type RunnableLanguage } from '../languages.js';
+import { isRunnableLanguage } from '../languages.js';
 import { sourceNameFor } from '../sandbox/recipes.js';
 
 // What a C or C++ build writes beside the source: an input file of that name would be overwritten before the run.
 const BUILD_OUTPUT = 'main';
-
-function isRunnable(language: string): language is RunnableLanguage {
-  return (RUNNABLE_LANGUAGES as readonly string[]).includes(language);
-}
 
 /**
  * Why a task's input files cannot sit beside its program in the sandbox's folder: a name used twice, the name the
@@ -16,7 +12,7 @@ function isRunnable(language: string): language is RunnableLanguage {
 export function inputFileProblems(task: { language: string; code: string; inputFiles: Array<{ name: string }> }): FieldError[] {
   const problems: FieldError[] = [];
   const taken = new Set<string>();
-  if (isRunnable(task.language)) {
+  if (isRunnableLanguage(task.language)) {
     taken.add(sourceNameFor(task.language, task.code));
     if (task.language === 'c' || task.language === 'cpp') taken.add(BUILD_OUTPUT);
   }

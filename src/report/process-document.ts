@@ -4,8 +4,9 @@ import { detectTasks } from '../analyze/detect-tasks.js';
 import type { TaskRefiner } from '../analyze/parse-document.js';
 import type { Task } from '../analyze/task.js';
 import { readDocument } from '../ingest/read-document.js';
+import { isRunnableLanguage } from '../languages.js';
 import { renderFileCard, renderPlotCard, renderScreenshots, type ThemeName } from '../render/index.js';
-import { InvalidRunRequestError, LANGUAGES, SandboxPool, type Language, type RunResult } from '../sandbox/index.js';
+import { InvalidRunRequestError, SandboxPool, type Language, type RunResult } from '../sandbox/index.js';
 import { composeDocx } from './compose-docx.js';
 import { composeFromTasks } from './docx-from-tasks.js';
 import { planReport, type Placement, type ReportImage, type TaskInserts } from './report-plan.js';
@@ -57,7 +58,7 @@ export interface ProcessResult {
 }
 
 function isRunnable(task: Task): task is Task & { language: Language } {
-  return task.kind === 'code' && task.code.trim() !== '' && (LANGUAGES as readonly string[]).includes(task.language);
+  return task.kind === 'code' && task.code.trim() !== '' && isRunnableLanguage(task.language);
 }
 
 function slug(text: string): string {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { fileNameFor, isThemeName } from '../render/index.js';
 import { runsRepository } from '../db/repositories/runs.repository.js';
 import type { ArtifactKind, RunTaskRow, RunTaskStatus, TaskRow } from '../db/schema.js';
-import { LANGUAGES, type Language } from '../sandbox/index.js';
+import { isRunnableLanguage } from '../languages.js';
+import type { Language } from '../sandbox/index.js';
 import { inputFilesOf } from '../assignments/task-rows.js';
 import type { RunDeps } from './deps.js';
 
@@ -14,7 +15,7 @@ function skipReason(task: TaskRow | undefined): string | null {
   if (!task) return 'the task was deleted';
   if (task.kind !== 'code') return `a ${task.kind} task has no program to run`;
   if (!task.code.trim()) return 'the task has no code yet';
-  if (!(LANGUAGES as readonly string[]).includes(task.language)) {
+  if (!isRunnableLanguage(task.language)) {
     return task.language ? `${task.language} programs are not run in the sandbox` : 'the language of the code is unknown';
   }
   return null;

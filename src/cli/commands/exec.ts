@@ -2,6 +2,7 @@ import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { isRunnableLanguage } from '../../languages.js';
 import {
   InvalidRunRequestError,
   LANGUAGES,
@@ -84,7 +85,7 @@ function limitsFrom(timeoutMs: number | undefined, memoryMb: number | undefined)
 
 async function runOne(values: Record<string, string | undefined>, sourcePath: string): Promise<number> {
   const lang = values['lang'];
-  if (!lang || !(LANGUAGES as readonly string[]).includes(lang)) {
+  if (!lang || !isRunnableLanguage(lang)) {
     throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}`);
   }
   const request: RunRequest = {
