@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { hasChromium, LAPTOP, loadAxe, newTestContext, pageWidth, PHONE, seriousViolations, shoot, signUpInBrowser, startWebApp, uploadInBrowser, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { hasChromium, LAPTOP, loadAxe, newTestContext, openStudentPage, pageWidth, PHONE, seriousViolations, shoot, startWebApp, uploadInBrowser, type BrowserApp } from '../helpers/browser.js';
 
 /** The relative luminance of a computed `rgb(r, g, b)` colour (WCAG), to tell a dark page from a light one. */
 function luminance(rgb: string): number {
@@ -35,11 +35,8 @@ describe.skipIf(!hasChromium)('the web app with a dark system setting', { timeou
   beforeAll(async () => {
     app = await startWebApp();
     ({ browser, base } = app);
-    context = await newTestContext(browser, { colorScheme: 'dark', bypassCSP: true });
-    page = await context.newPage();
-    consoleProblems = watchConsole(page);
     axe = await loadAxe();
-    await signUpInBrowser(page, base, { name: 'Nox Night', email: 'nox@example.com' });
+    ({ context, page, consoleProblems } = await openStudentPage(browser, base, { name: 'Nox Night', email: 'nox@example.com' }, { colorScheme: 'dark', bypassCSP: true }));
     const docx = await buildDocx([
       { text: 'Lab 6: evening', style: 'Heading1' },
       { text: 'Q1. Write a program that prints a greeting.' },

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { buildPdf } from '../fixtures/pdf-builder.js';
-import { focused, hasChromium, loadAxe, newTestContext, pageWidth, seriousViolations, shoot, signUpInBrowser, startWebApp, uploadInBrowser, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, openStudentPage, pageWidth, seriousViolations, shoot, startWebApp, uploadInBrowser, type BrowserApp } from '../helpers/browser.js';
 
 const PDF = buildPdf({
   pages: [
@@ -34,7 +34,6 @@ describe.skipIf(!hasChromium)('the workspace: PDF pages as images and the code e
   let app: BrowserApp;
   let browser: Browser;
   let base: string;
-  let context: BrowserContext;
   let page: Page;
   let workspace: string;
   let consoleProblems: string[] = [];
@@ -42,10 +41,7 @@ describe.skipIf(!hasChromium)('the workspace: PDF pages as images and the code e
   beforeAll(async () => {
     app = await startWebApp();
     ({ browser, base } = app);
-    context = await newTestContext(browser, { bypassCSP: true });
-    page = await context.newPage();
-    consoleProblems = watchConsole(page);
-    await signUpInBrowser(page, base, { name: 'Pia Pages', email: 'pia@example.com' });
+    ({ page, consoleProblems } = await openStudentPage(browser, base, { name: 'Pia Pages', email: 'pia@example.com' }, { bypassCSP: true }));
   });
   afterAll(async () => {
     await app?.close();

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireArtifacts } from '../../src/maintenance/expire-artifacts.js';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { hasChromium, loadAxe, newTestContext, pageWidth, PHONE, seriousViolations, shoot, signUpInBrowser, startWebApp, uploadInBrowser, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { hasChromium, loadAxe, newTestContext, openStudentPage, pageWidth, PHONE, seriousViolations, shoot, startWebApp, uploadInBrowser, type BrowserApp } from '../helpers/browser.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -36,10 +36,7 @@ describe.skipIf(!hasChromium)('the workspace history in Chromium: earlier runs a
   beforeAll(async () => {
     app = await startWebApp();
     ({ browser, base } = app);
-    context = await newTestContext(browser, { acceptDownloads: true });
-    page = await context.newPage();
-    consoleProblems = watchConsole(page);
-    await signUpInBrowser(page, base, { name: 'Hana History', email: 'hana@example.com' });
+    ({ context, page, consoleProblems } = await openStudentPage(browser, base, { name: 'Hana History', email: 'hana@example.com' }, { acceptDownloads: true }));
     const docx = await buildDocx([
       { text: 'Lab 2: Output', style: 'Heading1' },
       { text: 'Q1. Write a program that prints a greeting.' },

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
 import { FOUR_PROGRAMS } from '../fixtures/report-lab.js';
-import { focused, hasChromium, loadAxe, newTestContext, pageWidth, PHONE, seriousViolations, shoot, signUpInBrowser, startWebApp, uploadInBrowser, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, newTestContext, openStudentPage, pageWidth, PHONE, seriousViolations, shoot, startWebApp, uploadInBrowser, type BrowserApp } from '../helpers/browser.js';
 
 interface ReportItem {
   taskId: string;
@@ -63,10 +63,7 @@ describe.skipIf(!hasChromium)('arranging the report in Chromium', { timeout: 300
   beforeAll(async () => {
     app = await startWebApp();
     ({ browser, base } = app);
-    context = await newTestContext(browser, { acceptDownloads: true });
-    page = await context.newPage();
-    problems = watchConsole(page);
-    await signUpInBrowser(page, base, { name: 'Kim Keyboard', email: 'kim@example.com' });
+    ({ context, page, consoleProblems: problems } = await openStudentPage(browser, base, { name: 'Kim Keyboard', email: 'kim@example.com' }, { acceptDownloads: true }));
     await uploadInBrowser(page, base, 'Lab 4.docx', await buildDocx([{ text: 'Lab 4: output', style: 'Heading1' }, ...FOUR_PROGRAMS]));
     await page.getByRole('button', { name: 'Run all' }).click();
     await page.getByText(/^Run (succeeded|failed)$/).waitFor({ timeout: 180_000 });

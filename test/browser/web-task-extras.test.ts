@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../fixtures/docx-builder.js';
-import { focused, hasChromium, loadAxe, newTestContext, pageWidth, PHONE, seriousViolations, shoot, signUpInBrowser, startWebApp, uploadInBrowser, watchConsole, type BrowserApp } from '../helpers/browser.js';
+import { focused, hasChromium, loadAxe, openStudentPage, pageWidth, PHONE, seriousViolations, shoot, startWebApp, uploadInBrowser, type BrowserApp } from '../helpers/browser.js';
 
 const DATA = 'alpha beta gamma\nsecond line of data\n';
 
@@ -9,7 +9,6 @@ describe.skipIf(!hasChromium)('a task’s input files, one-task runs and the pic
   let app: BrowserApp;
   let browser: Browser;
   let base: string;
-  let context: BrowserContext;
   let page: Page;
   let axe: string;
   let consoleProblems: string[] = [];
@@ -22,11 +21,8 @@ describe.skipIf(!hasChromium)('a task’s input files, one-task runs and the pic
   beforeAll(async () => {
     app = await startWebApp({ env: { LABMATE_RATE_LIMIT: 'false' } });
     ({ browser, base } = app);
-    context = await newTestContext(browser, { bypassCSP: true });
-    page = await context.newPage();
-    consoleProblems = watchConsole(page);
     axe = await loadAxe();
-    await signUpInBrowser(page, base, { name: 'Ines Inputs', email: 'ines@example.com' });
+    ({ page, consoleProblems } = await openStudentPage(browser, base, { name: 'Ines Inputs', email: 'ines@example.com' }, { bypassCSP: true }));
     const docx = await buildDocx([
       { text: 'Lab 5: files', style: 'Heading1' },
       { text: 'Q1. Write a program that reads data.txt and prints it.' },

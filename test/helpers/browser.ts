@@ -138,6 +138,23 @@ export async function signUpInBrowser(page: Page, base: string, account: { name:
   await page.getByRole('heading', { name: 'No assignments yet' }).waitFor();
 }
 
+/**
+ * A new student's page, as most web tests start: a test context (`options` as for `newTestContext`), its console
+ * watched from the first load, and an account signed up through the form.
+ */
+export async function openStudentPage(
+  browser: Browser,
+  base: string,
+  student: { name: string; email: string },
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; consoleProblems: string[] }> {
+  const context = await newTestContext(browser, options);
+  const page = await context.newPage();
+  const consoleProblems = watchConsole(page);
+  await signUpInBrowser(page, base, student);
+  return { context, page, consoleProblems };
+}
+
 /** Signs in through the web app's form and waits for the assignments page. */
 export async function signInInBrowser(page: Page, base: string, who: { email: string; password: string }): Promise<void> {
   await page.goto(`${base}/signin`);
